@@ -1,0 +1,53 @@
+package io.tapintercom.cli;
+
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.tapintercom.config.TapConfig;
+import io.tapintercom.discover.CustomAttributeTypes;
+import io.tapintercom.discover.Discoverer;
+import io.tapintercom.discover.SchemaLibrary;
+import io.tapintercom.intercom.IntercomApiException;
+import io.tapintercom.singer.Json;
+import io.tapintercom.singer.Log;
+import io.tapintercom.singer.catalog.Catalog;
+import io.tapintercom.streams.Streams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** --discover: the catalog as one JSON document on stdout. */
+final class DiscoverCommand {
+    private final TapEnvironment env;
+
+    DiscoverCommand(TapEnvironment env) {
+        this.env = env;
+    }
+
+    int run(TapConfig config) {
+        Catalog catalog = discover(config, env);
+        try {
+            env.stdout().write(Json.MAPPER.writer(new DefaultPrettyPrinter()).writeValueAsBytes(catalog.toJson()));
+            env.stdout().write('\n');
+            env.stdout().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the catalog to stdout", e);
+        }
+        return TapIntercom.OK;
+    }
+
+    /** The catalog, with custom attributes typed when the workspace can be reached. */
+    static Catalog discover(TapConfig config, TapEnvironment env) {
+        Discoverer discoverer = new Discoverer(Streams.intercom(config.searchPageSize()), new SchemaLibrary());
+        return discoverer.discover(config.typeCustomAttributes() ? customAttributes(config, env) : null);
+    }
+
+    private static CustomAttributeTypes customAttributes(TapConfig config, TapEnvironment env) {
+        try {
+            CustomAttributeTypes types = CustomAttributeTypes.read(Wiring.discoveryClient(config, env));
+            Log.info("typed %d custom attributes from the workspace's data attributes", types.count());
+            return types;
+        } catch (IntercomApiException | UncheckedIOException e) {
+            Log.warn("custom_attributes are left as open objects: the workspace's data attributes could not be read (%s)",
+                    e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.tapintercom.cli;
+
+import io.tapintercom.config.BadInputException;
+import io.tapintercom.config.InputFiles;
+import io.tapintercom.config.TapConfig;
+import io.tapintercom.intercom.ClientStats;
+import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.Log;
+import io.tapintercom.singer.MessageWriter;
+import io.tapintercom.singer.catalog.Catalog;
+import io.tapintercom.singer.state.State;
+import io.tapintercom.singer.transform.TransformIssues;
+import io.tapintercom.streams.Streams;
+import io.tapintercom.sync.SyncEngine;
+import io.tapintercom.sync.SyncPlanner;
+import io.tapintercom.sync.SyncSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** Sync mode (and --test): reads the catalog and state, then streams Singer messages to stdout. */
+final class SyncCommand {
+    private final TapEnvironment env;
+    private final Supplier<MessageWriter> writers;
+
+    SyncCommand(TapEnvironment env, Supplier<MessageWriter> writers) {
+        this.env = env;
+        this.writers = writers;
+    }
+
+    int run(TapConfig config, TapArgs args) {
+        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile()) : DiscoverCommand.discover(config, env);
+        State state = args.state() != null ? readState(args.state()) : State.empty();
+        Instant signpost = env.clock().instant();
+        int recordLimit = args.test() != null ? 1 : 0;
+        SyncSettings settings = new SyncSettings(signpost, config.startDate(), config.attributionWindowDays(),
+                config.maxConcurrency(), recordLimit);
+        IntercomClient client = Wiring.client(config, env);
+        TransformIssues issues = new TransformIssues();
+        MessageWriter writer = writers.get();
+        SyncEngine engine = new SyncEngine(client, writer, env.clock(), settings,
+                new SyncPlanner(Streams.intercom(config.searchPageSize()), config.validateRecords(), issues));
+        if ("schema".equals(args.test())) {
+            engine.announce(catalog);
+            return TapIntercom.OK;
+        }
+        engine.run(catalog, state);
+        summarise(client.stats(), writer.recordsWritten(), issues, Duration.between(signpost, env.clock().instant()));
+        return TapIntercom.OK;
+    }
+
+    private static void summarise(ClientStats stats, long records, TransformIssues issues, Duration elapsed) {
+        Log.info("sync finished in %.1f s: %,d records, %,d requests, %,d retries, %,d rate-limited responses%s",
+                elapsed.toMillis() / 1000.0, records, stats.requests(), stats.retries(), stats.rateLimitedResponses(),
+                issues.misfits() > 0 ? String.format(", %,d values that did not fit their schema", issues.misfits()) : "");
+    }
+
+    static Catalog readCatalog(String path) {
+        try {
+            return Catalog.fromJson(InputFiles.read(path, "catalog file"));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("catalog file \"" + path + "\": " + e.getMessage());
+        }
+    }
+
+    static State readState(String path) {
+        try {
+            return State.fromJson(InputFiles.read(path, "state file"));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("state file \"" + path + "\": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.tapintercom.cli;
+
+import io.tapintercom.config.TapConfig;
+import io.tapintercom.intercom.Sleeper;
+import io.tapintercom.intercom.http.HttpTransport;
+import io.tapintercom.intercom.http.UnirestTransport;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every side effect the tap has, injected: where messages and logs go, the environment variables,
+ * the clock, how it waits, and how it reaches the network. Tests swap any of them.
+ */
+public record TapEnvironment(OutputStream stdout, PrintStream stderr, Map<String, String> variables, Clock clock,
+                             Sleeper sleeper, Function<TapConfig, HttpTransport> transports) {
+
+    public static TapEnvironment system(OutputStream stdout, PrintStream stderr) {
+        return new TapEnvironment(stdout, stderr, System.getenv(), Clock.systemUTC(), Sleeper.REAL,
+                config -> UnirestTransport.create(min(config.requestTimeout(), Duration.ofSeconds(30))));
+    }
+
+    public TapEnvironment withClock(Clock newClock) {
+        return new TapEnvironment(stdout, stderr, variables, newClock, sleeper, transports);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+}

@@ -1,0 +1,190 @@
+package io.tapintercom.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.tapintercom.singer.DateTimes;
+import io.tapintercom.singer.Json;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the run's settings from the --config sources, in order (later files win), where the word
+ * ENV stands for the TAP_INTERCOM_* environment variables (which win over every file); expands
+ * ${VAR} inside file values; validates the result against config.schema.json; and types it.
+ */
+public final class ConfigLoader {
+    public static final String ENV_SOURCE = "ENV";
+    public static final String ENV_PREFIX = "TAP_INTERCOM_";
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Map<String, String> REGION_HOSTS = Map.of(
+            "us", "https://api.intercom.io",
+            "eu", "https://api.eu.intercom.io",
+            "au", "https://api.au.intercom.io");
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final ConfigSchema schema = ConfigSchema.load();
+
+    public ConfigLoader(Map<String, String> environment, Clock clock) {
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    public ConfigSchema schema() {
+        return schema;
+    }
+
+    public TapConfig load(List<String> sources) {
+        return toConfig(validate(merge(sources)));
+    }
+
+    /** The merged, coerced settings as JSON, before validation. */
+    public ObjectNode merge(List<String> sources) {
+        if (sources.isEmpty()) {
+            throw new BadInputException("--config is required: give a config file (see config.json.example), or ENV to read TAP_INTERCOM_* variables");
+        }
+        ObjectNode merged = Json.object();
+        boolean useEnvironment = false;
+        for (String source : sources) {
+            if (ENV_SOURCE.equals(source)) {
+                useEnvironment = true;
+                continue;
+            }
+            JsonNode file = InputFiles.read(source, "config file");
+            if (!file.isObject()) {
+                throw new BadInputException("config file \"" + source + "\" must hold a JSON object of settings");
+            }
+            merged.setAll(expandVariables((ObjectNode) file, source));
+        }
+        if (useEnvironment) {
+            merged.setAll(fromEnvironment());
+        }
+        return schema.coerce(merged);
+    }
+
+    private ObjectNode fromEnvironment() {
+        ObjectNode values = Json.object();
+        for (String key : schema.settingNames()) {
+            String value = environment.get(ENV_PREFIX + key.toUpperCase(Locale.ROOT));
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        return values;
+    }
+
+    private ObjectNode expandVariables(ObjectNode file, String source) {
+        ObjectNode out = file.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().isTextual()) {
+                field.setValue(TextNode.valueOf(expand(field.getValue().asText(), field.getKey(), source)));
+            }
+        }
+        return out;
+    }
+
+    private String expand(String value, String key, String source) {
+        Matcher matcher = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String replacement = environment.get(matcher.group(1));
+            if (replacement == null) {
+                throw new BadInputException("config file \"" + source + "\": " + key + " refers to ${" + matcher.group(1)
+                        + "}, which is not set in the environment");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private ObjectNode validate(ObjectNode settings) {
+        List<String> problems = new ArrayList<>(schema.validate(settings));
+        if (problems.isEmpty()) {
+            problems.addAll(semanticProblems(settings));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        return settings;
+    }
+
+    private List<String> semanticProblems(ObjectNode settings) {
+        List<String> problems = new ArrayList<>();
+        String start = Json.text(settings, "start_date");
+        if (start != null && DateTimes.parse(start).isEmpty()) {
+            problems.add("config: start_date \"" + start + "\" is not a date (use RFC 3339, e.g. 2024-01-31T00:00:00Z, or YYYY-MM-DD)");
+        }
+        String baseUrl = Json.text(settings, "base_url");
+        if (baseUrl != null) {
+            problems.addAll(baseUrlProblems(baseUrl));
+        }
+        if (Json.text(settings, "access_token") != null && Json.text(settings, "access_token").isBlank()) {
+            problems.add("config: access_token is empty");
+        }
+        return problems;
+    }
+
+    /** The token goes in a header, so plain http is allowed only where nobody can listen: this machine. */
+    static List<String> baseUrlProblems(String baseUrl) {
+        URI uri;
+        try {
+            uri = new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            return List.of("config: base_url \"" + baseUrl + "\" is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return List.of("config: base_url \"" + baseUrl + "\" must be an http(s) URL such as https://api.intercom.io");
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            return List.of("config: base_url \"" + baseUrl + "\" uses plain http to another machine; the access token is only sent"
+                    + " over https, or over http to 127.0.0.1, localhost or ::1");
+        }
+        return List.of();
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.startsWith("127.");
+    }
+
+    private TapConfig toConfig(ObjectNode s) {
+        Instant now = clock.instant();
+        Instant startDate = DateTimes.parse(Json.text(s, "start_date"))
+                .orElse(now.atOffset(ZoneOffset.UTC).minusYears(1).toInstant());
+        String region = s.path("region").asText("us");
+        String baseUrl = Json.text(s, "base_url") != null ? Json.text(s, "base_url") : REGION_HOSTS.get(region);
+        double timeoutSeconds = s.path("request_timeout").asDouble(300);
+        return new TapConfig(
+                new Secret(Json.text(s, "access_token")),
+                startDate,
+                stripTrailingSlash(baseUrl),
+                s.path("api_version").asText("2.14"),
+                Duration.ofMillis((long) (timeoutSeconds * 1000)),
+                s.path("user_agent").asText(Version.userAgent()),
+                s.path("max_retries").asInt(8),
+                s.path("max_concurrency").asInt(10),
+                s.path("attribution_window_days").asInt(30),
+                s.path("search_page_size").asInt(150),
+                s.path("validate_records").asBoolean(false),
+                s.path("type_custom_attributes").asBoolean(true));
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

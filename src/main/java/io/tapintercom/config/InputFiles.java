@@ -1,0 +1,57 @@
+package io.tapintercom.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tapintercom.singer.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the JSON files a user hands the tap, turning every way they can be wrong into one clear line. */
+public final class InputFiles {
+    private InputFiles() {}
+
+    /** @param what how the file is named in messages, e.g. "config file" or "state file" */
+    public static JsonNode read(String path, String what) {
+        Path file = Path.of(path);
+        if (!Files.exists(file)) {
+            throw new BadInputException(what + " \"" + path + "\" does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(what + " \"" + path + "\" is a directory, not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BadInputException(what + " \"" + path + "\" cannot be read (permissions)");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new BadInputException(what + " \"" + path + "\" cannot be read: " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new BadInputException(what + " \"" + path + "\" is empty");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException(what + " \"" + path + "\" is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new BadInputException(what + " \"" + path + "\" is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /** Jackson quotes the offending token, which in a config file may be the access token itself. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.replaceAll("'[^']{4,}'", "'…'");
+    }
+}

@@ -1,0 +1,227 @@
+package io.tapintercom.intercom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.intercom.http.HttpCall;
+import io.tapintercom.intercom.http.HttpReply;
+import io.tapintercom.intercom.http.HttpTransport;
+import io.tapintercom.singer.Json;
+import io.tapintercom.singer.Log;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.StringJoiner;
+
+/**
+ * The one way to read from Intercom. Every request, from every stream and thread, goes through
+ * {@link #send}: authentication, the pinned API version, rate-limit pacing, retries of what can
+ * succeed later (429, 5xx, timeouts, dropped connections, cut-off bodies), and a clear error for
+ * what cannot. Thread-safe.
+ */
+public final class IntercomClient {
+    private final ClientSettings settings;
+    private final HttpTransport transport;
+    private final RateLimiter limiter;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Random random;
+    private final ClientStats stats = new ClientStats();
+
+    public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, Sleeper sleeper,
+                          Clock clock, Random random) {
+        this.settings = settings;
+        this.transport = transport;
+        this.limiter = limiter;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public ClientStats stats() {
+        return stats;
+    }
+
+    public RateLimiter limiter() {
+        return limiter;
+    }
+
+    /** Sends the request until it succeeds or cannot, and returns the parsed JSON body. */
+    public JsonNode send(ApiRequest request) {
+        HttpCall call = toCall(request);
+        RetryPolicy policy = settings.retryPolicy();
+        int failures = 0;
+        int rateLimitWaits = 0;
+        while (true) {
+            Attempt attempt = attempt(request, call);
+            if (attempt.body != null) {
+                return attempt.body;
+            }
+            if (attempt.rateLimited) {
+                stats.rateLimited();
+                if (++rateLimitWaits > policy.maxRateLimitWaits()) {
+                    throw new IntercomApiException(request.describe() + " was rate limited " + rateLimitWaits
+                            + " times in a row; giving up", 429, "rate_limit_exceeded");
+                }
+                continue;
+            }
+            if (++failures > policy.maxRetries()) {
+                throw new IntercomApiException(request.describe() + " failed after " + failures + " attempts; last: "
+                        + attempt.problem, attempt.status, attempt.code);
+            }
+            stats.retry();
+            Duration wait = attempt.minimumWait.compareTo(Duration.ZERO) > 0
+                    ? attempt.minimumWait : policy.backoff(failures, random);
+            Log.warn("%s: %s; retry %d of %d in %.1f s", request.describe(), attempt.problem, failures,
+                    policy.maxRetries(), wait.toMillis() / 1000.0);
+            pause(wait);
+        }
+    }
+
+    private Attempt attempt(ApiRequest request, HttpCall call) {
+        try {
+            limiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntercomApiException(request.describe() + " was interrupted", 0, "interrupted");
+        }
+        stats.request();
+        long started = System.nanoTime();
+        HttpReply reply;
+        try {
+            reply = transport.send(call);
+        } catch (IOException e) {
+            metric(request, null, started, false);
+            return Attempt.retry("no response (" + e.getMessage() + ")", 0, null, Duration.ZERO);
+        }
+        limiter.observe(reply);
+        int status = reply.status();
+        metric(request, status, started, status < 400);
+        if (status >= 200 && status < 300) {
+            return parse(reply);
+        }
+        ErrorBody error = ErrorBody.of(reply);
+        if (status == 429) {
+            if (reply.header("X-RateLimit-Reset") == null) {
+                limiter.rateLimitedWithoutHeaders();
+            }
+            return Attempt.waitForRateLimit();
+        }
+        if (status == 400 && "scroll_exists".equals(error.code())) {
+            return Attempt.retry("another company scroll is open in this workspace (" + error.summary()
+                    + "); another integration may be scrolling companies", status, error.code(),
+                    settings.retryPolicy().scrollBusyWait());
+        }
+        if (RetryPolicy.isRetryableStatus(status) && !request.restartable()) {
+            return Attempt.retry(status + " " + error.summary(), status, error.code(), Duration.ZERO);
+        }
+        throw refusal(request, status, error);
+    }
+
+    private Attempt parse(HttpReply reply) {
+        if (reply.body().length == 0) {
+            return Attempt.retry("an empty body with status " + reply.status(), reply.status(), null, Duration.ZERO);
+        }
+        try {
+            JsonNode body = Json.MAPPER.readTree(reply.body());
+            if (body == null || !body.isObject()) {
+                return Attempt.retry("a body that is not a JSON object", reply.status(), null, Duration.ZERO);
+            }
+            return Attempt.success(body);
+        } catch (IOException e) {
+            return Attempt.retry("a cut-off or unreadable JSON body", reply.status(), null, Duration.ZERO);
+        }
+    }
+
+    private IntercomApiException refusal(ApiRequest request, int status, ErrorBody error) {
+        if (status == 401) {
+            return new IntercomApiException("the Intercom access token was rejected (401 " + error.summary()
+                    + "); check access_token and region", status, error.code());
+        }
+        if (status == 403) {
+            return new IntercomApiException("Intercom refused " + request.describe() + ": 403 " + error.summary()
+                    + " (the token may lack a permission or the plan the endpoint needs)", status, error.code());
+        }
+        return new IntercomApiException(request.describe() + " failed: " + status + " " + error.summary(), status, error.code());
+    }
+
+    private void pause(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntercomApiException("interrupted while waiting to retry", 0, "interrupted");
+        }
+    }
+
+    private void metric(ApiRequest request, Integer status, long startedNanos, boolean succeeded) {
+        if (!Log.enabled(Log.Level.INFO)) {
+            return;
+        }
+        ObjectNode metric = Json.object().put("type", "timer").put("metric", "http_request_duration")
+                .put("value", Math.round((System.nanoTime() - startedNanos) / 1_000_000.0) / 1000.0);
+        ObjectNode tags = metric.putObject("tags").put("endpoint", request.endpoint());
+        if (status != null) {
+            tags.put("http_status_code", status);
+        }
+        tags.put("status", succeeded ? "succeeded" : "failed");
+        Log.info("METRIC: %s", metric.toString());
+    }
+
+    private HttpCall toCall(ApiRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + settings.accessToken().reveal());
+        headers.put("Intercom-Version", settings.apiVersion());
+        headers.put("Accept", "application/json");
+        headers.put("User-Agent", settings.userAgent());
+        String body = null;
+        if (request.body() != null) {
+            headers.put("Content-Type", "application/json");
+            body = request.body().toString();
+        }
+        return new HttpCall(request.method(), url(request), headers, body, settings.requestTimeout());
+    }
+
+    /**
+     * The full URL. A "next" link Intercom returns is absolute; only its path and query are kept and
+     * put on the configured base, so the token only ever goes to the host the user chose.
+     */
+    String url(ApiRequest request) {
+        String path = request.path();
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            URI uri = URI.create(path);
+            path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        }
+        StringBuilder url = new StringBuilder(settings.baseUrl()).append(path);
+        if (!request.query().isEmpty()) {
+            StringJoiner query = new StringJoiner("&");
+            request.query().forEach((name, value) -> query.add(encode(name) + "=" + encode(value)));
+            url.append(path.contains("?") ? '&' : '?').append(query);
+        }
+        return url.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The outcome of one try: a body, a reason to retry (with any minimum wait), or a rate-limit wait. */
+    private record Attempt(JsonNode body, boolean rateLimited, String problem, int status, String code, Duration minimumWait) {
+        static Attempt success(JsonNode body) {
+            return new Attempt(body, false, null, 200, null, Duration.ZERO);
+        }
+
+        static Attempt waitForRateLimit() {
+            return new Attempt(null, true, "429 rate limited", 429, "rate_limit_exceeded", Duration.ZERO);
+        }
+
+        static Attempt retry(String problem, int status, String code, Duration minimumWait) {
+            return new Attempt(null, false, problem, status, code, minimumWait);
+        }
+    }
+}

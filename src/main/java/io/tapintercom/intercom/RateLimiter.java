@@ -1,0 +1,113 @@
+package io.tapintercom.intercom;
+
+import io.tapintercom.intercom.http.HttpReply;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Paces every thread of the client to Intercom's budget, read from the X-RateLimit-* headers of each
+ * response. Intercom counts requests in fixed 10-second windows and says when the current one ends
+ * (X-RateLimit-Reset, epoch seconds), so the limiter spends what remains of a window and then waits
+ * for its end, instead of guessing with blind sleeps. It counts a request as spent when it is sent,
+ * so requests in flight are never double-booked.
+ */
+public final class RateLimiter {
+    /** Slack after the announced reset, for clock skew between Intercom and this machine. */
+    static final Duration RESET_MARGIN = Duration.ofMillis(250);
+    private static final long UNKNOWN = -1;
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private long limit = UNKNOWN;
+    private long remaining = UNKNOWN;
+    /** End of the current window, epoch millis; 0 when no window is known. */
+    private long resetAtMillis;
+
+    public RateLimiter(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Blocks until a request may be sent within the budget, and books it. */
+    public void acquire() throws InterruptedException {
+        while (true) {
+            Duration wait = tryAcquire();
+            if (wait.isZero()) {
+                return;
+            }
+            sleeper.sleep(wait);
+        }
+    }
+
+    /** Books a request and returns zero, or returns how long to wait before asking again. */
+    synchronized Duration tryAcquire() {
+        long now = clock.millis();
+        if (resetAtMillis > 0 && now >= resetAtMillis + RESET_MARGIN.toMillis()) {
+            // The window Intercom announced is over: a fresh budget, until a response says otherwise.
+            remaining = limit;
+            resetAtMillis = 0;
+        }
+        if (remaining == UNKNOWN) {
+            return Duration.ZERO;
+        }
+        if (remaining > 0) {
+            remaining--;
+            return Duration.ZERO;
+        }
+        if (resetAtMillis == 0) {
+            // Exhausted with no known end: Intercom's windows are 10 seconds long at most.
+            resetAtMillis = now + 10_000;
+        }
+        return Duration.ofMillis(Math.max(1, resetAtMillis + RESET_MARGIN.toMillis() - now));
+    }
+
+    /** Learns the budget from a response's headers. */
+    public synchronized void observe(HttpReply reply) {
+        Long headerLimit = number(reply.header("X-RateLimit-Limit"));
+        Long headerRemaining = number(reply.header("X-RateLimit-Remaining"));
+        Long headerReset = number(reply.header("X-RateLimit-Reset"));
+        if (headerRemaining == null || headerReset == null) {
+            return;
+        }
+        long reportedReset = headerReset * 1000;
+        if (headerLimit != null) {
+            limit = headerLimit;
+        }
+        if (reportedReset > resetAtMillis) {
+            // A newer window. Requests booked since our own rollover are already in flight in it.
+            boolean rolledOver = resetAtMillis == 0 && remaining != UNKNOWN;
+            remaining = rolledOver ? Math.min(remaining, headerRemaining) : headerRemaining;
+            resetAtMillis = reportedReset;
+        } else if (reportedReset == resetAtMillis) {
+            // Same window: responses can arrive out of order, so the lowest count is the truest.
+            remaining = Math.min(remaining == UNKNOWN ? headerRemaining : remaining, headerRemaining);
+        }
+        if (reply.status() == 429) {
+            remaining = 0;
+            if (resetAtMillis <= clock.millis()) {
+                resetAtMillis = clock.millis() + 1000;
+            }
+        }
+    }
+
+    /** A 429 without usable headers: stop for a whole window. */
+    public synchronized void rateLimitedWithoutHeaders() {
+        remaining = 0;
+        resetAtMillis = clock.millis() + 10_000;
+    }
+
+    public synchronized long limit() {
+        return limit;
+    }
+
+    private static Long number(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return (long) Double.parseDouble(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.tapintercom.singer;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The one configured Jackson mapper, shared by every layer. */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Floats stay exact decimals: a money amount must reach the warehouse as Intercom sent it.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // Singer targets reject NaN; never let Jackson invent a textual form for it.
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private Json() {}
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    public static ArrayNode strings(Collection<String> values) {
+        ArrayNode array = array();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** Reads an array of strings; a missing or non-array node gives an empty list. */
+    public static List<String> stringList(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(item -> out.add(item.asText()));
+        }
+        return out;
+    }
+
+    public static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,132 @@
+package io.tapintercom.singer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The only writer of stdout: one Singer message per line. Each message is serialised whole before it
+ * is written under the lock, so a line is never interleaved or cut, even when a shutdown closes the
+ * writer mid-sync. RECORDs are buffered; SCHEMA, STATE and ACTIVATE_VERSION flush, as does a record
+ * written after a quiet spell, so a reader waiting for the first RECORD is not kept waiting.
+ */
+public final class MessageWriter implements AutoCloseable {
+    private static final int BUFFER_LIMIT = 64 * 1024;
+    private static final long FLUSH_INTERVAL_MILLIS = 200;
+
+    private final OutputStream out;
+    private final Clock clock;
+    private final byte[] buffer = new byte[BUFFER_LIMIT];
+    private int buffered;
+    private long lastFlush;
+    private boolean closed;
+    private long records;
+
+    public MessageWriter(OutputStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+        this.lastFlush = clock.millis();
+    }
+
+    public void schema(String stream, JsonNode schema, List<String> keyProperties, List<String> bookmarkProperties) {
+        ObjectNode message = Json.object().put("type", "SCHEMA").put("stream", stream);
+        message.set("schema", schema);
+        message.set("key_properties", Json.strings(keyProperties));
+        if (!bookmarkProperties.isEmpty()) {
+            message.set("bookmark_properties", Json.strings(bookmarkProperties));
+        }
+        write(message, true);
+    }
+
+    public void record(String stream, JsonNode record, String timeExtracted, Long version) {
+        ObjectNode message = Json.object().put("type", "RECORD").put("stream", stream);
+        message.set("record", record);
+        if (version != null) {
+            message.put("version", version);
+        }
+        if (timeExtracted != null) {
+            message.put("time_extracted", timeExtracted);
+        }
+        write(message, false);
+        synchronized (this) {
+            records++;
+        }
+    }
+
+    public void state(JsonNode value) {
+        ObjectNode message = Json.object().put("type", "STATE");
+        message.set("value", value);
+        write(message, true);
+    }
+
+    public void activateVersion(String stream, long version) {
+        write(Json.object().put("type", "ACTIVATE_VERSION").put("stream", stream).put("version", version), true);
+    }
+
+    public synchronized long recordsWritten() {
+        return records;
+    }
+
+    private void write(ObjectNode message, boolean flushNow) {
+        byte[] line;
+        try {
+            line = Json.MAPPER.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not serialise a Singer message", e);
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            try {
+                append(line);
+                append(new byte[] {'\n'});
+                long now = clock.millis();
+                if (flushNow || now - lastFlush >= FLUSH_INTERVAL_MILLIS) {
+                    flushBuffer();
+                    lastFlush = now;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write to stdout", e);
+            }
+        }
+    }
+
+    private void append(byte[] bytes) throws IOException {
+        if (buffered + bytes.length > buffer.length) {
+            flushBuffer();
+        }
+        if (bytes.length > buffer.length) {
+            out.write(bytes);
+            return;
+        }
+        System.arraycopy(bytes, 0, buffer, buffered, bytes.length);
+        buffered += bytes.length;
+    }
+
+    private void flushBuffer() throws IOException {
+        if (buffered > 0) {
+            out.write(buffer, 0, buffered);
+            buffered = 0;
+        }
+        out.flush();
+    }
+
+    /** Writes out every complete message and refuses later ones; safe to call from a shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            flushBuffer();
+        } catch (IOException ignored) {
+            // stdout is gone (a closed pipe); nothing more can be said on it
+        }
+        closed = true;
+    }
+}

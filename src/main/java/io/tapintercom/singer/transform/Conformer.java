@@ -1,0 +1,195 @@
+package io.tapintercom.singer.transform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.tapintercom.singer.DateTimes;
+import io.tapintercom.singer.Json;
+import io.tapintercom.singer.transform.SchemaTypes.Kind;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One schema node compiled for conforming values: converts what converts without loss (epoch
+ * seconds to RFC 3339, integral floats and numeric strings to integers, scalars to strings), drops
+ * fields the schema does not know, and reports, without changing it, anything else.
+ */
+final class Conformer {
+    private final String path;
+    private final SchemaTypes types;
+    private final Map<String, Conformer> properties = new LinkedHashMap<>();
+    /** Null: unknown fields are dropped. Otherwise the conformer for fields not named in properties. */
+    private final Conformer additional;
+    private final Conformer items;
+
+    private Conformer(String path, JsonNode schema) {
+        this.path = path;
+        this.types = SchemaTypes.of(schema);
+        schema.path("properties").fields().forEachRemaining(
+                field -> properties.put(field.getKey(), new Conformer(child(path, field.getKey()), field.getValue())));
+        JsonNode extra = schema.get("additionalProperties");
+        if (extra != null && extra.isObject()) {
+            additional = new Conformer(child(path, "*"), extra);
+        } else if (extra != null && extra.isBoolean() && extra.booleanValue()) {
+            additional = new Conformer(child(path, "*"), Json.object());
+        } else {
+            additional = null;
+        }
+        JsonNode itemSchema = schema.get("items");
+        items = itemSchema != null && itemSchema.isObject() ? new Conformer(path + "[]", itemSchema) : null;
+    }
+
+    static Conformer compile(JsonNode schema) {
+        return new Conformer("", schema);
+    }
+
+    Map<String, Conformer> properties() {
+        return properties;
+    }
+
+    private static String child(String parent, String name) {
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+
+    JsonNode conform(JsonNode value, Context context) {
+        if (types.any() && properties.isEmpty() && items == null) {
+            return value;
+        }
+        switch (value.getNodeType()) {
+            case NULL: case MISSING: return conformNull(value, context);
+            case NUMBER: return conformNumber(value, context);
+            case STRING: return conformText(value, context);
+            case BOOLEAN: return conformBoolean(value, context);
+            case OBJECT: return types.allows(Kind.OBJECT) ? conformObject((ObjectNode) value, context) : misfit(value, context);
+            case ARRAY: return types.allows(Kind.ARRAY) ? conformArray((ArrayNode) value, context) : misfit(value, context);
+            default: return misfit(value, context);
+        }
+    }
+
+    /** Conforms the fields of an object; {@code keep} decides which top-level fields go out at all. */
+    ObjectNode conformObject(ObjectNode value, Context context) {
+        ObjectNode out = Json.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            Conformer conformer = properties.get(field.getKey());
+            if (conformer == null) {
+                conformer = additional;
+            }
+            if (conformer == null) {
+                context.issues().unknownField(context.stream(), child(path, field.getKey()));
+                continue;
+            }
+            out.set(field.getKey(), conformer.conform(field.getValue(), context));
+        }
+        return out;
+    }
+
+    private JsonNode conformArray(ArrayNode value, Context context) {
+        if (items == null) {
+            return value;
+        }
+        ArrayNode out = Json.array();
+        value.forEach(item -> out.add(items.conform(item, context)));
+        return out;
+    }
+
+    private JsonNode conformNull(JsonNode value, Context context) {
+        return types.allows(Kind.NULL) ? Json.object().nullNode() : misfit(Json.object().nullNode(), context);
+    }
+
+    private JsonNode conformNumber(JsonNode value, Context context) {
+        BigDecimal number = value.decimalValue();
+        if (types.dateTime()) {
+            return TextNode.valueOf(DateTimes.format(DateTimes.fromEpoch(number)));
+        }
+        if (types.allows(Kind.INTEGER) && isIntegral(number)) {
+            return value.isIntegralNumber() ? value : integerNode(number);
+        }
+        if (types.allows(Kind.NUMBER)) {
+            return value;
+        }
+        if (types.allows(Kind.STRING)) {
+            return TextNode.valueOf(value.isIntegralNumber() ? value.asText() : number.toPlainString());
+        }
+        return misfit(value, context);
+    }
+
+    private JsonNode conformText(JsonNode value, Context context) {
+        String text = value.asText();
+        if (types.dateTime()) {
+            Optional<java.time.Instant> instant = DateTimes.parse(text);
+            if (instant.isPresent()) {
+                return TextNode.valueOf(DateTimes.format(instant.get()));
+            }
+            if (text.isEmpty() && types.allows(Kind.NULL)) {
+                return Json.object().nullNode();
+            }
+            return misfit(value, context);
+        }
+        if (types.allows(Kind.STRING)) {
+            return value;
+        }
+        Optional<BigDecimal> number = parseNumber(text);
+        if (number.isPresent() && types.allows(Kind.INTEGER) && isIntegral(number.get())) {
+            return integerNode(number.get());
+        }
+        if (number.isPresent() && types.allows(Kind.NUMBER)) {
+            return DecimalNode.valueOf(number.get());
+        }
+        if (types.allows(Kind.BOOLEAN) && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return BooleanNode.valueOf(Boolean.parseBoolean(text));
+        }
+        if (text.isEmpty() && types.allows(Kind.NULL)) {
+            return Json.object().nullNode();
+        }
+        return misfit(value, context);
+    }
+
+    private JsonNode conformBoolean(JsonNode value, Context context) {
+        if (types.allows(Kind.BOOLEAN)) {
+            return value;
+        }
+        if (types.allows(Kind.STRING) && !types.dateTime()) {
+            return TextNode.valueOf(value.asText());
+        }
+        return misfit(value, context);
+    }
+
+    private JsonNode misfit(JsonNode value, Context context) {
+        String found = value.getNodeType() == JsonNodeType.MISSING ? "nothing" : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        context.issues().misfit(context.stream(), path, context.recordId(), found,
+                types.describe() + (types.dateTime() ? " (date-time)" : ""));
+        return value;
+    }
+
+    private static boolean isIntegral(BigDecimal number) {
+        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static JsonNode integerNode(BigDecimal number) {
+        try {
+            return LongNode.valueOf(number.longValueExact());
+        } catch (ArithmeticException tooBig) {
+            return Json.MAPPER.getNodeFactory().numberNode(number.toBigIntegerExact());
+        }
+    }
+
+    private static Optional<BigDecimal> parseNumber(String text) {
+        try {
+            return Optional.of(new BigDecimal(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What a conformer needs to know of the record at hand, for its reports. */
+    record Context(String stream, String recordId, TransformIssues issues) {}
+}

@@ -1,0 +1,65 @@
+package io.tapintercom.singer.transform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.singer.Json;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes a raw API record fit its stream's SCHEMA message: only the selected top-level fields, each
+ * conformed to its schema (see {@link Conformer}). Compiled once per stream; thread-safe.
+ */
+public final class RecordTransformer {
+    private final String stream;
+    private final Conformer root;
+    private final Set<String> selected;
+    private final List<String> keyProperties;
+    private final TransformIssues issues;
+
+    private RecordTransformer(String stream, JsonNode schema, Set<String> selected, List<String> keyProperties,
+                              TransformIssues issues) {
+        this.stream = stream;
+        this.root = Conformer.compile(schema);
+        this.selected = Set.copyOf(selected);
+        this.keyProperties = List.copyOf(keyProperties);
+        this.issues = issues;
+    }
+
+    /**
+     * @param schema   the stream's full schema
+     * @param selected the top-level fields that go out; fields outside it are removed silently
+     */
+    public static RecordTransformer compile(String stream, JsonNode schema, Set<String> selected,
+                                            List<String> keyProperties, TransformIssues issues) {
+        return new RecordTransformer(stream, schema, selected, keyProperties, issues);
+    }
+
+    public ObjectNode transform(JsonNode record) {
+        Conformer.Context context = new Conformer.Context(stream, recordId(record), issues);
+        ObjectNode out = Json.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            Conformer conformer = root.properties().get(field.getKey());
+            if (conformer == null) {
+                issues.unknownField(stream, field.getKey());
+            } else if (selected.contains(field.getKey())) {
+                out.set(field.getKey(), conformer.conform(field.getValue(), context));
+            }
+        }
+        return out;
+    }
+
+    private String recordId(JsonNode record) {
+        StringBuilder id = new StringBuilder();
+        for (String key : keyProperties) {
+            if (id.length() > 0) {
+                id.append('/');
+            }
+            id.append(record.path(key).asText("?"));
+        }
+        return id.length() == 0 ? "?" : id.toString();
+    }
+}

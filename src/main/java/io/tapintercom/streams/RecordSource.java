@@ -1,0 +1,27 @@
+package io.tapintercom.streams;
+
+import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.intercom.pagination.Page;
+import java.util.Iterator;
+
+/** How a top-level stream's records are read: an endpoint and its pagination style. */
+public interface RecordSource {
+    /** Pages of records, fetched lazily, holding at most a page in memory. */
+    Iterator<Page> open(IntercomClient client, ReadWindow window);
+
+    /**
+     * Whether pages come in ascending order of the replication key, so a bookmark may advance after
+     * each page. Otherwise the highest value seen is only saved when the stream completes.
+     */
+    default boolean sortedByReplicationKey() {
+        return false;
+    }
+
+    /**
+     * Whether the read must not be slowed by other requests between its pages (the company scroll
+     * expires after a minute idle), so per-parent requests wait until it has finished.
+     */
+    default boolean mustNotIdle() {
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+package io.tapintercom.streams.sources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.intercom.ApiRequest;
+import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.Log;
+import io.tapintercom.streams.ChildSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every part of a conversation, from GET /conversations/{id}: all of them, not only the new ones,
+ * since edits and redactions change old parts too. Intercom returns at most the 500 most recent
+ * parts; when it says more exist, the shortfall is logged with the conversation id and counted.
+ */
+public final class ConversationPartsChild implements ChildSource {
+    private final AtomicLong truncatedConversations = new AtomicLong();
+
+    @Override
+    public List<JsonNode> fetch(IntercomClient client, JsonNode conversation) {
+        String id = conversation.path("id").asText();
+        JsonNode full = client.send(ApiRequest.get("conversation", "/conversations/" + PathSegment.encode(id)));
+        JsonNode list = full.path("conversation_parts");
+        JsonNode parts = list.path("conversation_parts");
+        long total = list.path("total_count").asLong(parts.size());
+        if (total > parts.size()) {
+            truncatedConversations.incrementAndGet();
+            Log.warn("conversation %s has %d parts but Intercom returns only the %d most recent", id, total, parts.size());
+            Log.info("METRIC: {\"type\":\"counter\",\"metric\":\"truncated_conversations\",\"value\":1,"
+                    + "\"tags\":{\"endpoint\":\"conversation_parts\"}}");
+        }
+        List<JsonNode> out = new ArrayList<>(parts.size());
+        for (JsonNode part : parts) {
+            ObjectNode row = part.deepCopy();
+            row.put("conversation_id", id);
+            row.set("conversation_created_at", full.path("created_at"));
+            row.set("conversation_updated_at", full.path("updated_at"));
+            row.put("conversation_total_parts", total);
+            out.add(row);
+        }
+        return out;
+    }
+
+    public long truncatedConversations() {
+        return truncatedConversations.get();
+    }
+}

@@ -1,0 +1,93 @@
+package io.tapintercom.sync;
+
+import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.Log;
+import io.tapintercom.singer.MessageWriter;
+import io.tapintercom.singer.catalog.Catalog;
+import io.tapintercom.singer.state.State;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A sync: the selected streams in order, starting with the one an interrupted run was on
+ * (currently_syncing), each group read by {@link GroupSync}, with STATE written as bookmarks move
+ * and once more at the end.
+ */
+public final class SyncEngine {
+    private final IntercomClient client;
+    private final MessageWriter writer;
+    private final Clock clock;
+    private final SyncSettings settings;
+    private final SyncPlanner planner;
+
+    public SyncEngine(IntercomClient client, MessageWriter writer, Clock clock, SyncSettings settings, SyncPlanner planner) {
+        this.client = client;
+        this.writer = writer;
+        this.clock = clock;
+        this.settings = settings;
+        this.planner = planner;
+    }
+
+    /** Runs the sync and returns the final state. */
+    public State run(Catalog catalog, State initial) {
+        List<GroupPlan> groups = resumeOrder(planner.plan(catalog), initial);
+        if (groups.isEmpty()) {
+            Log.warn("no stream is selected in the catalog; nothing to sync");
+        }
+        groups.forEach(group -> GroupSync.checkBookmarks(group, initial, settings));
+        StateKeeper state = new StateKeeper(writer, initial, settings.testRun());
+        ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("tap-intercom-worker"));
+        ExecutorService prefetch = Executors.newCachedThreadPool(daemon("tap-intercom-prefetch"));
+        try {
+            SyncContext context = new SyncContext(client, writer, clock, settings, workers, prefetch, state);
+            for (GroupPlan group : groups) {
+                state.update(s -> s.withCurrentlySyncing(group.name()));
+                state.checkpoint();
+                new GroupSync(group, context).run();
+            }
+            state.update(s -> s.withCurrentlySyncing(null));
+            state.checkpoint();
+            return state.current();
+        } finally {
+            workers.shutdownNow();
+            prefetch.shutdownNow();
+        }
+    }
+
+    /** --test=schema: the SCHEMA message of every selected stream, and nothing else. */
+    public void announce(Catalog catalog) {
+        for (GroupPlan group : planner.plan(catalog)) {
+            for (StreamPlan plan : group.emitted()) {
+                writer.schema(plan.name(), plan.schema(), plan.definition().keyProperties(), plan.definition().replicationKeys());
+            }
+        }
+    }
+
+    /** The groups rotated to start at the one an interrupted run was syncing. */
+    static List<GroupPlan> resumeOrder(List<GroupPlan> groups, State state) {
+        String current = state.currentlySyncing().orElse(null);
+        for (int i = 0; current != null && i < groups.size(); i++) {
+            if (groups.get(i).contains(current)) {
+                List<GroupPlan> rotated = new ArrayList<>(groups.subList(i, groups.size()));
+                rotated.addAll(groups.subList(0, i));
+                Log.info("resuming with stream %s, which the last run did not finish", current);
+                return rotated;
+            }
+        }
+        return groups;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

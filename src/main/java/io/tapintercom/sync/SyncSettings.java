@@ -1,0 +1,15 @@
+package io.tapintercom.sync;
+
+import java.time.Instant;
+
+/**
+ * The settings the engine works by. {@code signpost} is the moment the sync started: no bookmark
+ * moves past it, and records updated after it wait for the next run rather than being half caught now.
+ * {@code recordLimit} caps records per stream (for --test); 0 means no cap.
+ */
+public record SyncSettings(Instant signpost, Instant startDate, int attributionWindowDays, int concurrency,
+                           int recordLimit) {
+    public boolean testRun() {
+        return recordLimit > 0;
+    }
+}
