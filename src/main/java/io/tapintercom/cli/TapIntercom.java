@@ -36,8 +36,13 @@ public final class TapIntercom {
         // Only the message writer may touch stdout; anything a library prints goes to stderr.
         System.setOut(stderr);
         TapIntercom tap = new TapIntercom(TapEnvironment.system(stdout, stderr));
-        Runtime.getRuntime().addShutdownHook(new Thread(tap::stop, "tap-intercom-shutdown"));
+        Thread hook = new Thread(() -> {
+            Log.warn("stopped by a signal: every complete message is flushed, and the last STATE written stands");
+            tap.stop();
+        }, "tap-intercom-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         int status = tap.run(args);
+        Runtime.getRuntime().removeShutdownHook(hook);
         tap.stop();
         System.exit(status);
     }
