@@ -87,6 +87,9 @@ public final class TapIntercom {
         if (args.about()) {
             return new AboutCommand(env, new ConfigLoader(env.variables(), env.clock()).schema()).run(args.format());
         }
+        if (args.demo()) {
+            return new DemoCommand(env, this::openWriter).run(args);
+        }
         TapConfig config = new ConfigLoader(env.variables(), env.clock()).load(args.configs());
         if (args.discover()) {
             return new DiscoverCommand(env).run(config);

@@ -161,7 +161,7 @@ final class CatalogRenderer {
         g.writeNumberField("updated_at", segments.updatedAt(i));
         g.writeStringField("person_type", i % 2 == 0 ? "user" : "contact");
         if (includeCount) {
-            int population = ws.isCompanySegment(i) ? ws.profile().companies() : ws.profile().contacts();
+            int population = ws.links().isCompanySegment(i) ? ws.profile().companies() : ws.profile().contacts();
             g.writeNumberField("count", Mix.pick(seed, Mix.SEGMENT, i, 4 + segments.version(i), population + 1));
         }
         g.writeEndObject();
@@ -291,7 +291,8 @@ final class CatalogRenderer {
         g.writeNumberField("created_at", catalogTime(Mix.WORKSPACE, 0));
         g.writeBooleanField("secure", false);
         g.writeBooleanField("identity_verification", false);
-        g.writeStringField("timezone", "Europe/Dublin");
+        // UTC, matching the day boundaries the fake's contact search uses.
+        g.writeStringField("timezone", "Etc/UTC");
         g.writeStringField("region", "US");
         g.writeEndObject();
         g.writeObjectFieldStart("avatar");

@@ -57,16 +57,16 @@ final class CompanyRenderer {
         g.writeObjectFieldStart("tags");
         g.writeStringField("type", "tag.list");
         g.writeArrayFieldStart("tags");
-        for (int j = 0; j < ws.companyTagCount(i); j++) {
-            CatalogRenderer.writeBasicTag(g, ws, ws.companyTag(i, j));
+        for (int j = 0; j < ws.links().companyTagCount(i); j++) {
+            CatalogRenderer.writeBasicTag(g, ws, ws.links().companyTag(i, j));
         }
         g.writeEndArray();
         g.writeEndObject();
         g.writeObjectFieldStart("segments");
         g.writeStringField("type", "segment.list");
         g.writeArrayFieldStart("segments");
-        for (int j = 0; j < ws.companySegmentCount(i); j++) {
-            catalog.writeSegment(g, ws.companySegment(i, j), false);
+        for (int j = 0; j < ws.links().companySegmentCount(i); j++) {
+            catalog.writeSegment(g, ws.links().companySegment(i, j), false);
         }
         g.writeEndArray();
         g.writeEndObject();

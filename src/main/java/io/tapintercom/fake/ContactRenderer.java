@@ -44,7 +44,9 @@ final class ContactRenderer {
     }
 
     String externalId(int i) {
-        return "user".equals(role(i)) ? Mix.hex(Mix.hash(seed, Mix.CONTACT, i, 23), 24) : null;
+        return "user".equals(role(i))
+                ? Mix.hex(Mix.hash(seed, Mix.CONTACT, i, 23), 16) + Mix.hex(Mix.hash(seed, Mix.CONTACT, i, 25), 8)
+                : null;
     }
 
     Long ownerId(int i) {
@@ -178,17 +180,17 @@ final class ContactRenderer {
     }
 
     private void writeEmbeddedTags(JsonGenerator g, int i, String id) throws IOException {
-        int total = ws.contactTagCount(i);
+        int total = ws.links().contactTagCount(i);
         writeListHeader(g, "tags");
         for (int j = 0; j < Math.min(total, EMBEDDED_LIMIT); j++) {
-            String tagId = ws.tagId(ws.contactTag(i, j));
+            String tagId = ws.tagId(ws.links().contactTag(i, j));
             writeRef(g, "tag", tagId, "/tags/" + tagId);
         }
         writeListFooter(g, "/contacts/" + id + "/tags", total, total > EMBEDDED_LIMIT);
     }
 
     private void writeEmbeddedNotes(JsonGenerator g, int i, String id) throws IOException {
-        int total = ws.contactNoteCount(i);
+        int total = ws.links().contactNoteCount(i);
         writeListHeader(g, "notes");
         for (int j = 0; j < Math.min(total, EMBEDDED_LIMIT); j++) {
             String noteId = ws.noteId(i, j);
@@ -198,10 +200,10 @@ final class ContactRenderer {
     }
 
     private void writeEmbeddedCompanies(JsonGenerator g, int i, String id) throws IOException {
-        int total = ws.contactCompanyCount(i);
+        int total = ws.links().contactCompanyCount(i);
         writeListHeader(g, "companies");
         for (int j = 0; j < Math.min(total, EMBEDDED_LIMIT); j++) {
-            String companyId = ws.companyId(ws.contactCompany(i, j));
+            String companyId = ws.companyId(ws.links().contactCompany(i, j));
             g.writeStartObject();
             g.writeStringField("id", companyId);
             g.writeStringField("type", "company");

@@ -80,14 +80,17 @@ final class DataAttributeCatalog {
         company.add(AttributeDefinition.standard(COMPANY, "industry", "Industry", "The company's industry.",
                 "string"));
         // A custom "name" beside the standard "name": the two must not collide in a tap's schema.
-        company.add(AttributeDefinition.custom(34, COMPANY, "name", "string", false, null, List.of()));
+        company.add(AttributeDefinition.custom(34, COMPANY, "name", "string", false, null,
+                List.of("Acme Holdings Ltd", "Globex Corporation", "Initech LLC", "Umbrella Group plc",
+                        "Stark Industries Inc", "Wayne Enterprises")));
         company.add(AttributeDefinition.custom(35, COMPANY, "employee_count", "integer", false, null, List.of()));
         company.add(AttributeDefinition.custom(36, COMPANY, "arr", "float", false, null, List.of()));
         company.add(AttributeDefinition.custom(37, COMPANY, "is_enterprise", "boolean", false, null, List.of()));
         company.add(AttributeDefinition.custom(38, COMPANY, "renewal_date", "date", false, null, List.of()));
         company.add(AttributeDefinition.custom(39, COMPANY, "region", "string", false, null,
                 List.of("EMEA", "NA", "LATAM", "APAC")));
-        company.add(AttributeDefinition.custom(40, COMPANY, "old_crm_id", "string", true, null, List.of()));
+        company.add(AttributeDefinition.custom(40, COMPANY, "old_crm_id", "string", true, null,
+                List.of("CRM-1001", "CRM-2044", "CRM-3170", "CRM-4512")));
 
         conversation.add(AttributeDefinition.standard(CONVERSATION, "created_at", "Created at",
                 "When the conversation started.", "date"));
@@ -156,7 +159,10 @@ final class DataAttributeCatalog {
                     g.writeNumber(def.name().startsWith("CX Score") ? 1 + v.nextInt(5) : v.nextInt(5000));
                     break;
                 case "float":
-                    g.writeNumber(Math.round(v.nextDouble() * 1_000_000) / 100.0);
+                    // csat is a 1-5 score; other floats are money-like amounts.
+                    double scale = def.name().equals("csat") ? 4 : 10_000;
+                    double base = def.name().equals("csat") ? 1 : 0;
+                    g.writeNumber(Math.round((base + v.nextDouble() * scale) * 100) / 100.0);
                     break;
                 case "date":
                     g.writeNumber(dateFrom + (long) (v.nextDouble() * Math.max(0, dateTo - dateFrom)));

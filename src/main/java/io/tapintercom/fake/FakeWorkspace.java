@@ -49,6 +49,7 @@ public final class FakeWorkspace {
     private final int[] activityLogCreatedAt;
     private final ConversationParts parts;
     private final DataAttributeCatalog dataAttributes = new DataAttributeCatalog();
+    private final Relationships links;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private int touchSequence;
 
@@ -67,6 +68,7 @@ public final class FakeWorkspace {
         this.segments = table(SEGMENTS, Mix.SEGMENT, profile.segments(), nowSec);
         this.activityLogCreatedAt = TimelineGenerator.ascending(seed, Mix.ACTIVITY_LOG, profile.activityLogs(), nowSec);
         this.parts = new ConversationParts(seed, profile, conversations);
+        this.links = new Relationships(seed, profile);
     }
 
     private EntityTable table(String stream, int kind, int count, long nowSec) {
@@ -154,6 +156,10 @@ public final class FakeWorkspace {
         return Integer.toString(6_871_119 + index);
     }
 
+    public String noteId(int contact, int j) {
+        return Long.toString(contact * 32L + j + 1);
+    }
+
     public String activityLogId(int index) {
         return Mix.uuid(seed ^ Mix.ACTIVITY_LOG, index);
     }
@@ -239,77 +245,8 @@ public final class FakeWorkspace {
         return lock;
     }
 
-    // ---- relationships --------------------------------------------------------------------------------------------
-
-    /** Contacts with index % 50 == 7 carry 11-24 tags, more than the 10 a contact embeds. */
-    int contactTagCount(int contact) {
-        int n;
-        if (contact % 50 == 7) {
-            n = 11 + Mix.pick(seed, Mix.CONTACT, contact, 10, 14);
-        } else {
-            int r = Mix.pick(seed, Mix.CONTACT, contact, 10, 100);
-            n = r < 45 ? 0 : r < 70 ? 1 : r < 85 ? 2 : r < 95 ? 3 : 4 + r % 3;
-        }
-        return Math.min(n, profile.tags());
-    }
-
-    int contactTag(int contact, int j) {
-        return (Mix.pick(seed, Mix.CONTACT, contact, 11, profile.tags()) + j) % profile.tags();
-    }
-
-    /** Contacts with index % 40 == 5 carry 12-15 notes, so the notes endpoint pages. */
-    int contactNoteCount(int contact) {
-        if (contact % 40 == 5) {
-            return 12 + Mix.pick(seed, Mix.CONTACT, contact, 12, 4);
-        }
-        int r = Mix.pick(seed, Mix.CONTACT, contact, 12, 100);
-        return r < 60 ? 0 : r < 85 ? 1 : 2;
-    }
-
-    String noteId(int contact, int j) {
-        return Long.toString(contact * 32L + j + 1);
-    }
-
-    /** Contacts with index % 100 == 13 belong to 12 companies (fewer if the workspace has fewer). */
-    int contactCompanyCount(int contact) {
-        int n;
-        if (contact % 100 == 13) {
-            n = 12;
-        } else {
-            int r = Mix.pick(seed, Mix.CONTACT, contact, 13, 100);
-            n = r < 30 ? 0 : r < 85 ? 1 : 2;
-        }
-        return Math.min(n, profile.companies());
-    }
-
-    int contactCompany(int contact, int j) {
-        return (Mix.pick(seed, Mix.CONTACT, contact, 14, profile.companies()) + j) % profile.companies();
-    }
-
-    /** Every third segment (index % 3 == 2) is a company segment: GET /segments?type=company lists those. */
-    boolean isCompanySegment(int segment) {
-        return segment % 3 == 2;
-    }
-
-    private int companySegmentTotal() {
-        return profile.segments() / 3;
-    }
-
-    int companySegmentCount(int company) {
-        return Math.min(Mix.pick(seed, Mix.COMPANY, company, 10, 3), companySegmentTotal());
-    }
-
-    int companySegment(int company, int j) {
-        int total = companySegmentTotal();
-        return ((Mix.pick(seed, Mix.COMPANY, company, 11, total) + j) % total) * 3 + 2;
-    }
-
-    int companyTagCount(int company) {
-        return Math.min(Mix.pick(seed, Mix.COMPANY, company, 12, 3), profile.tags());
-    }
-
-    int companyTag(int company, int j) {
-        return (Mix.pick(seed, Mix.COMPANY, company, 13, profile.tags()) + j) % profile.tags();
+    Relationships links() {
+        return links;
     }
 
     // ---- mutation API for tests -----------------------------------------------------------------------------------
@@ -327,6 +264,9 @@ public final class FakeWorkspace {
             EntityTable table = mutableTable(stream);
             int live = table.liveCount();
             int n = Math.min(Math.max(0, count), live);
+            if (n == 0) {
+                return List.of();
+            }
             SplittableRandom rnd = new SplittableRandom(Mix.hash(seed, Mix.TOUCH, stream.hashCode(), touchSequence++));
             int size = table.size();
             int start = rnd.nextInt(size);
@@ -523,7 +463,7 @@ public final class FakeWorkspace {
                 case SEGMENTS:
                 case COMPANY_SEGMENTS:
                     for (int i = 0; i < segments.size(); i++) {
-                        if (isCompanySegment(i) == COMPANY_SEGMENTS.equals(stream)) {
+                        if (links.isCompanySegment(i) == COMPANY_SEGMENTS.equals(stream)) {
                             out.put(segmentId(i), (long) segments.updatedAt(i));
                         }
                     }

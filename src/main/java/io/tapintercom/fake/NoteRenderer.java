@@ -16,7 +16,7 @@ final class NoteRenderer {
 
     long createdAt(int contact, int j) {
         EntityTable contacts = ws.contacts();
-        int n = ws.contactNoteCount(contact);
+        int n = ws.links().contactNoteCount(contact);
         long from = contacts.createdAt(contact);
         long span = contacts.updatedAt(contact) - from;
         return contacts.updatedAt(contact) - span * (j + 1) / (n + 1);

@@ -1,5 +1,6 @@
 package io.tapintercom.fake;
 
+import java.text.Normalizer;
 import java.util.SplittableRandom;
 
 /** Word lists that make generated objects read like a real workspace. All domains are reserved test domains. */
@@ -88,7 +89,8 @@ final class Vocabulary {
     /** Lower-case ASCII local part for an email address. */
     static String emailLocal(String fullName, int index) {
         StringBuilder sb = new StringBuilder(fullName.length() + 8);
-        for (char ch : fullName.toCharArray()) {
+        String ascii = Normalizer.normalize(fullName, Normalizer.Form.NFD);
+        for (char ch : ascii.toCharArray()) {
             if (ch == ' ') {
                 sb.append('.');
             } else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
