@@ -1,0 +1,111 @@
+package io.tapintercom.bench;
+
+import io.tapintercom.fake.FakeIntercom;
+import io.tapintercom.fake.FakeOptions;
+import io.tapintercom.fake.WorkspaceProfile;
+import io.tapintercom.singer.Log;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Benchmarks of tap-intercom against the fake Intercom workspace, printing figures (never asserting
+ * them). Three runs:
+ * <pre>
+ *   pacing      [--latency MS] [--rate-limit N_PER_10S] [--conversations N]   rate-limit pacing: achieved/allowed, 429s
+ *   concurrency [--latency MS] [--conversations N]                          per-parent requests: N in flight vs one
+ *   full        [--scale N] [--concurrency N] [--latency MS]                  every stream; per-stream and run figures
+ * </pre>
+ * Run with: java -cp target/tap-intercom.jar io.tapintercom.bench.Benchmark full --scale 1
+ */
+public final class Benchmark {
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        String mode = args.length == 0 ? "full" : args[0];
+        Log.setLevel(Log.Level.WARNING);
+        switch (mode) {
+            case "pacing": pacing(options); break;
+            case "concurrency": concurrency(options); break;
+            case "full": full(options); break;
+            default: throw new IllegalArgumentException("unknown benchmark " + mode + " (pacing, concurrency, full)");
+        }
+        System.exit(0);
+    }
+
+    /** Conversations and their parts under a rate limit: does the tap use the budget without 429s? */
+    static void pacing(Map<String, String> options) {
+        int latency = Options.integer(options, "latency", 20);
+        int limit = Options.integer(options, "rate-limit", 500);
+        int conversations = Options.integer(options, "conversations", 1500);
+        FakeOptions fake = FakeOptions.builder().profile(conversationsOnly(conversations)).latencyMillis(latency)
+                .rateLimitPer10Seconds(limit).build();
+        try (FakeIntercom server = FakeIntercom.start(fake)) {
+            BenchTap tap = new BenchTap(server.baseUrl(), fake.accessToken());
+            BenchTap.Result run = tap.sync(tap.config(10), Set.of("conversations", "conversation_parts"));
+            double allowed = limit / 10.0;
+            System.out.printf(Locale.ROOT, "pacing: latency %d ms, limit %d per 10 s (%.1f req/s allowed), %d conversations%n",
+                    latency, limit, allowed, conversations);
+            System.out.printf(Locale.ROOT, "  requests %d in %.1f s = %.1f req/s; ratio to allowed %.3f; 429s received %d (fake counted %d); "
+                            + "failed attempts %d%n",
+                    run.tally().totalRequests(), run.seconds(), run.requestsPerSecond(), run.requestsPerSecond() / allowed,
+                    run.tally().total429(), server.stats().rateLimitedResponses(), run.tally().totalFailed());
+        }
+    }
+
+    /** One GET per conversation at a fixed latency, no limit: throughput with N in flight against one at a time. */
+    static void concurrency(Map<String, String> options) {
+        int latency = Options.integer(options, "latency", 100);
+        int conversations = Options.integer(options, "conversations", 200);
+        FakeOptions fake = FakeOptions.builder().profile(conversationsOnly(conversations)).latencyMillis(latency).build();
+        try (FakeIntercom server = FakeIntercom.start(fake)) {
+            BenchTap tap = new BenchTap(server.baseUrl(), fake.accessToken());
+            System.out.printf(Locale.ROOT, "concurrency: latency %d ms, no rate limit, %d conversations (one GET each for parts)%n",
+                    latency, conversations);
+            tap.sync(tap.config(10), Set.of("conversations", "conversation_parts")); // warm-up, not reported
+            double single = 0;
+            for (int inFlight : new int[] {1, 4, 8, 10, 16, 32}) {
+                BenchTap.Result run = tap.sync(tap.config(inFlight), Set.of("conversations", "conversation_parts"));
+                if (inFlight == 1) {
+                    single = run.requestsPerSecond();
+                }
+                System.out.printf(Locale.ROOT, "  max_concurrency %2d: %5d requests in %6.2f s = %6.1f req/s (%.1fx one at a time), %d part records%n",
+                        inFlight, run.tally().totalRequests(), run.seconds(), run.requestsPerSecond(),
+                        run.requestsPerSecond() / single, run.tally().streams.get("conversation_parts").records);
+            }
+        }
+    }
+
+    /**
+     * Every stream of a benchmark-size workspace, the fake in a process of its own so that the memory
+     * figures are the tap's; then the same pages downloaded without the tap, for the overhead ratio.
+     */
+    static void full(Map<String, String> options) throws Exception {
+        int scale = Options.integer(options, "scale", 1);
+        int concurrency = Options.integer(options, "concurrency", 10);
+        int latency = Options.integer(options, "latency", 0);
+        try (FakeProcess server = new FakeProcess(List.of("--profile", "benchmark:" + scale, "--latency", Integer.toString(latency)))) {
+            BenchTap tap = new BenchTap(server.baseUrl(), server.token());
+            BenchTap.Result run;
+            long peakHeap;
+            try (MemoryWatch memory = new MemoryWatch()) {
+                run = tap.sync(tap.config(concurrency), Set.of());
+                peakHeap = memory.peakHeapUsedBytes();
+            }
+            long peakRss = MemoryWatch.peakRssBytes();
+            Log.setSink(new PrintStream(OutputStream.nullOutputStream()));
+            long downloadStarted = System.nanoTime();
+            long downloaded = new Downloader(server.baseUrl(), server.token(), concurrency).downloadAll();
+            double downloadSeconds = (System.nanoTime() - downloadStarted) / 1e9;
+            new Report(run, scale, concurrency, latency, peakHeap, peakRss, downloadSeconds, downloaded).print();
+        }
+    }
+
+    private static WorkspaceProfile conversationsOnly(int conversations) {
+        return new WorkspaceProfile("bench-conversations", 1, 1, conversations, 1, 5, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0);
+    }
+}

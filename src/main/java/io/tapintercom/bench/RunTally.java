@@ -1,0 +1,159 @@
+package io.tapintercom.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tapintercom.singer.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a benchmarked run did, read from the tap's own output: RECORDs per stream (and when each
+ * stream's first and last arrived) from stdout, and requests, 429s and failed attempts per endpoint
+ * from the Singer METRIC lines on stderr. Nothing is kept but the counts.
+ */
+final class RunTally {
+    private static final byte[] RECORD_PREFIX = "{\"type\":\"RECORD\",\"stream\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final String METRIC = "INFO METRIC: ";
+
+    final Map<String, StreamCount> streams = new TreeMap<>();
+    final Map<String, EndpointCount> endpoints = new TreeMap<>();
+    long bytes;
+    long lastRecordNanos;
+
+    OutputStream stdout() {
+        return new LineSink() {
+            @Override
+            void line(byte[] buffer, int length) {
+                bytes += length + 1;
+                if (!startsWith(buffer, length, RECORD_PREFIX)) {
+                    return;
+                }
+                int end = RECORD_PREFIX.length;
+                while (end < length && buffer[end] != '"') {
+                    end++;
+                }
+                String stream = new String(buffer, RECORD_PREFIX.length, end - RECORD_PREFIX.length, StandardCharsets.UTF_8);
+                long now = System.nanoTime();
+                streams.computeIfAbsent(stream, s -> new StreamCount(now)).add(now);
+                lastRecordNanos = now;
+            }
+        };
+    }
+
+    OutputStream stderr(boolean echoWarnings) {
+        return new LineSink() {
+            @Override
+            void line(byte[] buffer, int length) {
+                String text = new String(buffer, 0, length, StandardCharsets.UTF_8);
+                if (text.startsWith(METRIC)) {
+                    metric(text.substring(METRIC.length()));
+                } else if (echoWarnings && (text.startsWith("WARNING") || text.startsWith("CRITICAL") || text.startsWith("ERROR"))) {
+                    System.err.println("  tap: " + text);
+                }
+            }
+        };
+    }
+
+    private synchronized void metric(String json) {
+        try {
+            JsonNode metric = Json.MAPPER.readTree(json);
+            if (!"http_request_duration".equals(metric.path("metric").asText())) {
+                return;
+            }
+            JsonNode tags = metric.path("tags");
+            EndpointCount count = endpoints.computeIfAbsent(tags.path("endpoint").asText(), e -> new EndpointCount());
+            count.requests++;
+            int status = tags.path("http_status_code").asInt(0);
+            if (status == 429) {
+                count.rateLimited++;
+            } else if (!"succeeded".equals(tags.path("status").asText())) {
+                count.failed++;
+            }
+        } catch (IOException ignored) {
+            // not a metric line after all
+        }
+    }
+
+    long totalRequests() {
+        return endpoints.values().stream().mapToLong(e -> e.requests).sum();
+    }
+
+    long total429() {
+        return endpoints.values().stream().mapToLong(e -> e.rateLimited).sum();
+    }
+
+    long totalFailed() {
+        return endpoints.values().stream().mapToLong(e -> e.failed).sum();
+    }
+
+    long totalRecords() {
+        return streams.values().stream().mapToLong(s -> s.records).sum();
+    }
+
+    static final class StreamCount {
+        final long firstNanos;
+        long lastNanos;
+        long records;
+
+        StreamCount(long firstNanos) {
+            this.firstNanos = firstNanos;
+        }
+
+        void add(long now) {
+            records++;
+            lastNanos = now;
+        }
+    }
+
+    static final class EndpointCount {
+        long requests;
+        long rateLimited;
+        long failed;
+    }
+
+    /** An OutputStream cut into lines, each handed over without building strings for the ones not wanted. */
+    private abstract static class LineSink extends OutputStream {
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream(4096);
+
+        abstract void line(byte[] buffer, int length);
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                line(current.toByteArray(), current.size());
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            int start = offset;
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '\n') {
+                    current.write(bytes, start, i - start);
+                    line(current.toByteArray(), current.size());
+                    current.reset();
+                    start = i + 1;
+                }
+            }
+            current.write(bytes, start, offset + length - start);
+        }
+
+        static boolean startsWith(byte[] buffer, int length, byte[] prefix) {
+            if (length < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (buffer[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
