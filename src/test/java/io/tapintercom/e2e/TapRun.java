@@ -33,6 +33,7 @@ public final class TapRun {
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Map<String, String> variables = new HashMap<>();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private Sleeper sleeper = sleeps::add;
     private int stopAfterStates = -1;
 
     public static TapRun tap() {
@@ -54,6 +55,15 @@ public final class TapRun {
         return this;
     }
 
+    /** Waits by another sleeper, e.g. one that moves a fake's clock forward; waits are still recorded. */
+    public TapRun withSleeper(Sleeper other) {
+        this.sleeper = duration -> {
+            sleeps.add(duration);
+            other.sleep(duration);
+        };
+        return this;
+    }
+
     /** Simulates the process being killed just after its N-th STATE message reached stdout. */
     public TapRun killedAfterStates(int states) {
         this.stopAfterStates = states;
@@ -68,7 +78,6 @@ public final class TapRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CutOffStream out = new CutOffStream(stopAfterStates);
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Sleeper sleeper = sleeps::add;
         TapEnvironment env = new TapEnvironment(out, stderr, Map.copyOf(variables), clock, sleeper,
                 config -> UnirestTransport.create(Duration.ofSeconds(5)));
         int exit = new TapIntercom(env).run(args);

@@ -1,0 +1,130 @@
+package io.tapintercom.suites;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tapintercom.e2e.E2E;
+import io.tapintercom.e2e.TapRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every malformed config, catalog, state and command line we could think of: each must give one line
+ * on stderr naming the problem, exit status 2, no stack trace, nothing on stdout, and never the token.
+ * No case gets as far as a request (the base URL points at a closed port).
+ */
+class BadInputSuiteTest {
+    private static final String TOKEN = E2E.TOKEN;
+    private static final String GOOD_CONFIG = "{\"access_token\":\"" + TOKEN + "\",\"base_url\":\"http://127.0.0.1:9\","
+            + "\"type_custom_attributes\":false}";
+    private static final String CATALOG = "{\"streams\":[{\"tap_stream_id\":\"contacts\",\"stream\":\"contacts\",\"schema\":"
+            + "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"updated_at\":{\"type\":[\"null\",\"string\"],"
+            + "\"format\":\"date-time\"}}},\"metadata\":[{\"breadcrumb\":[],\"metadata\":{\"selected\":true}}]}]}";
+
+    @TempDir
+    static Path dir;
+
+    /** A case: the files it writes (name → content) and the arguments, with the line it must print. */
+    record Case(String name, List<String[]> files, Function<Path, String[]> args, String expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(config("missing token", "{\"start_date\":\"2024-01-01\"}", "config: access_token is missing"));
+        cases.add(config("empty token", "{\"access_token\":\"\"}", "config: access_token is empty"));
+        cases.add(config("token of the wrong type", "{\"access_token\":12345678}", "config: access_token must be a string"));
+        cases.add(config("max_retries not a number", withGood("\"max_retries\":\"lots\""), "config: max_retries must be an integer"));
+        cases.add(config("max_concurrency zero", withGood("\"max_concurrency\":0"), "config: max_concurrency must be at least 1"));
+        cases.add(config("search page too large", withGood("\"search_page_size\":500"), "config: search_page_size must be at most 150"));
+        cases.add(config("impossible start date", withGood("\"start_date\":\"2024-13-01\""), "config: start_date \"2024-13-01\" is not a date"));
+        cases.add(config("start date not a date at all", withGood("\"start_date\":\"yesterday\""), "config: start_date \"yesterday\" is not a date"));
+        cases.add(config("unknown region", "{\"access_token\":\"" + TOKEN + "\",\"region\":\"mars\"}", "config: region \"mars\" is not one of us, eu, au"));
+        cases.add(config("plain http to another host", "{\"access_token\":\"" + TOKEN + "\",\"base_url\":\"http://intercom.example.com\"}",
+                "config: base_url \"http://intercom.example.com\" uses plain http to another machine"));
+        cases.add(config("unset variable", "{\"access_token\":\"${NO_SUCH_VARIABLE_HERE}\"}", "refers to ${NO_SUCH_VARIABLE_HERE}, which is not set"));
+        cases.add(config("truncated config", "{\"access_token\": \"" + TOKEN, "is not valid JSON"));
+        cases.add(config("empty config", "", "is empty"));
+        cases.add(config("config not an object", "[1, 2, 3]", "must hold a JSON object of settings"));
+        cases.add(new Case("config missing", List.of(), d -> new String[] {"--config", d.resolve("absent.json").toString(), "--discover"},
+                "does not exist"));
+        cases.add(new Case("config is a directory", List.of(), d -> new String[] {"--config", d.toString(), "--discover"},
+                "is a directory, not a file"));
+        cases.add(new Case("no config at all", List.of(), d -> new String[] {"--discover"}, "--config is required"));
+        cases.add(catalog("catalog truncated", "{\"streams\": [", "is not valid JSON"));
+        cases.add(catalog("catalog without streams", "{\"entries\": []}", "the catalog has no \"streams\" list"));
+        cases.add(catalog("catalog stream without a name", "{\"streams\": [{\"schema\": {}}]}", "catalog stream #1 has no \"stream\" name"));
+        cases.add(catalog("catalog metadata not a list", "{\"streams\": [{\"stream\": \"contacts\", \"metadata\": {}}]}", "metadata must be a list"));
+        cases.add(catalog("unknown stream selected", CATALOG.replace("\"contacts\"", "\"contactz\""),
+                "catalog: stream \"contactz\" is selected but tap-intercom has no such stream"));
+        cases.add(catalog("empty catalog file", "", "is empty"));
+        cases.add(state("bookmark not a date", "{\"bookmarks\":{\"contacts\":{\"updated_at\":\"last tuesday\"}}}",
+                "state: the updated_at bookmark of stream \"contacts\" (\"last tuesday\") is not a date"));
+        cases.add(state("bookmark in the future", "{\"bookmarks\":{\"contacts\":{\"updated_at\":\"2099-01-01T00:00:00Z\"}}}",
+                "state: the updated_at bookmark of stream \"contacts\" (2099-01-01T00:00:00Z) is in the future"));
+        cases.add(state("state not an object", "[\"contacts\"]", "state must be a JSON object"));
+        cases.add(state("bookmarks not an object", "{\"bookmarks\": 7}", "state: \"bookmarks\" must be an object"));
+        cases.add(state("currently_syncing not a name", "{\"currently_syncing\": 3}", "\"currently_syncing\" must be a stream name or null"));
+        cases.add(state("truncated state", "{\"bookmarks\": {", "is not valid JSON"));
+        cases.add(new Case("unknown flag", List.of(), d -> new String[] {"--config", "x.json", "--dicsover"}, "unknown option --dicsover"));
+        cases.add(new Case("bad --test value", List.of(), d -> new String[] {"--test=everything"}, "--test takes no value or \"schema\""));
+        cases.add(new Case("bad log level", List.of(), d -> new String[] {"--log-level", "loud", "--about"}, "log level \"loud\" is not one of"));
+        cases.add(new Case("bad --format", List.of(), d -> new String[] {"--about", "--format", "yaml"}, "--format must be json or markdown"));
+        return cases.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputGivesOneLineNamingTheProblem(Case badInput) throws IOException {
+        Path caseDir = Files.createDirectories(dir.resolve(badInput.name().replace(' ', '-')));
+        for (String[] file : badInput.files()) {
+            Files.writeString(caseDir.resolve(file[0]), file[1]);
+        }
+
+        TapRun.Result result = TapRun.tap().run(badInput.args().apply(caseDir));
+
+        assertEquals(2, result.exit(), result.toString());
+        assertEquals(1, result.stderr().lines().count(), "one line only:\n" + result.stderr());
+        assertTrue(result.stderr().startsWith("CRITICAL "), result.stderr());
+        assertTrue(result.stderr().contains(badInput.expected()), "expected \"" + badInput.expected() + "\" in:\n" + result.stderr());
+        assertFalse(result.stderr().contains("Exception") || result.stderr().contains("\tat "), result.stderr());
+        assertFalse(result.stderr().contains(TOKEN), "the token leaked: " + result.stderr());
+        assertEquals("", result.stdout());
+    }
+
+    private static String withGood(String extra) {
+        return GOOD_CONFIG.substring(0, GOOD_CONFIG.length() - 1) + "," + extra + "}";
+    }
+
+    private static Case config(String name, String content, String expected) {
+        return new Case(name, List.<String[]>of(new String[] {"config.json", content}),
+                d -> new String[] {"--config", d.resolve("config.json").toString(), "--discover"}, expected);
+    }
+
+    private static Case catalog(String name, String content, String expected) {
+        return new Case(name, List.of(new String[] {"config.json", GOOD_CONFIG}, new String[] {"catalog.json", content}),
+                d -> new String[] {"--config", d.resolve("config.json").toString(), "--catalog", d.resolve("catalog.json").toString()},
+                expected);
+    }
+
+    private static Case state(String name, String content, String expected) {
+        return new Case(name, List.of(new String[] {"config.json", GOOD_CONFIG}, new String[] {"catalog.json", CATALOG},
+                new String[] {"state.json", content}),
+                d -> new String[] {"--config", d.resolve("config.json").toString(), "--catalog", d.resolve("catalog.json").toString(),
+                        "--state", d.resolve("state.json").toString()},
+                expected);
+    }
+}
