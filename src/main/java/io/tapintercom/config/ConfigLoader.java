@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.Log;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -28,6 +29,8 @@ public final class ConfigLoader {
     public static final String ENV_SOURCE = "ENV";
     public static final String ENV_PREFIX = "TAP_INTERCOM_";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern IPV4_LOOPBACK =
+            Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Map<String, String> REGION_HOSTS = Map.of(
             "us", "https://api.intercom.io",
             "eu", "https://api.eu.intercom.io",
@@ -117,7 +120,13 @@ public final class ConfigLoader {
             problems.addAll(semanticProblems(settings));
         }
         if (!problems.isEmpty()) {
-            throw new BadInputException(problems);
+            // A token pasted under the wrong key would be quoted back ("region \"<token>\" is not one of ...");
+            // the Secret that registers it with the log redactor does not exist yet, so redact here.
+            JsonNode token = settings.get("access_token");
+            if (token != null && token.isTextual()) {
+                Log.addSecret(token.asText());
+            }
+            throw new BadInputException(problems.stream().map(Log::redact).toList());
         }
         return settings;
     }
@@ -159,7 +168,9 @@ public final class ConfigLoader {
 
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.startsWith("127.");
+        // Only an IPv4 literal in 127.0.0.0/8: a prefix test also let through DNS names such as
+        // 127.0.0.1.example.com, which resolve to any machine, and the token would travel in clear.
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
     }
 
     private TapConfig toConfig(ObjectNode s) {

@@ -1,6 +1,7 @@
 package io.tapintercom.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.singer.Json;
 import java.io.IOException;
@@ -33,7 +34,9 @@ public final class InputFiles {
             throw new BadInputException(what + " \"" + path + "\" is empty");
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(text);
+            // Trailing tokens are an error: by default Jackson reads the first value and ignores the rest,
+            // so a file holding {...}{...} or a stray "}" passed as valid and half of it was never read.
+            JsonNode node = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new BadInputException(what + " \"" + path + "\" is empty");
             }

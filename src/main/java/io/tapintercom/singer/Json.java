@@ -1,5 +1,6 @@
 package io.tapintercom.singer;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,9 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // Singer targets reject NaN; never let Jackson invent a textual form for it.
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            // ...and keep its scale: 100.0 stays 100.0, never 1E+2.
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 

@@ -51,9 +51,11 @@ public final class MessageWriter implements AutoCloseable {
         if (timeExtracted != null) {
             message.put("time_extracted", timeExtracted);
         }
-        write(message, false);
-        synchronized (this) {
-            records++;
+        // Counted only when written: a record refused after close() was never seen by the target.
+        if (write(message, false)) {
+            synchronized (this) {
+                records++;
+            }
         }
     }
 
@@ -71,20 +73,25 @@ public final class MessageWriter implements AutoCloseable {
         return records;
     }
 
-    private void write(ObjectNode message, boolean flushNow) {
+    /** @return false when the writer was already closed and the message was dropped */
+    private boolean write(ObjectNode message, boolean flushNow) {
         byte[] line;
         try {
-            line = Json.MAPPER.writeValueAsBytes(message);
+            byte[] json = Json.MAPPER.writeValueAsBytes(message);
+            // The newline travels with its message: appended separately, a message larger than the buffer
+            // went out at once while its newline waited in the buffer, leaving a cut line on stdout.
+            line = new byte[json.length + 1];
+            System.arraycopy(json, 0, line, 0, json.length);
+            line[json.length] = '\n';
         } catch (IOException e) {
             throw new UncheckedIOException("could not serialise a Singer message", e);
         }
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             try {
                 append(line);
-                append(new byte[] {'\n'});
                 long now = clock.millis();
                 if (flushNow || now - lastFlush >= FLUSH_INTERVAL_MILLIS) {
                     flushBuffer();
@@ -94,6 +101,7 @@ public final class MessageWriter implements AutoCloseable {
                 throw new UncheckedIOException("could not write to stdout", e);
             }
         }
+        return true;
     }
 
     private void append(byte[] bytes) throws IOException {

@@ -3,7 +3,6 @@ package io.tapintercom.singer.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.tapintercom.singer.Json;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A path into a stream's schema: [] is the stream, ["properties", "id"] a top-level field. */
@@ -39,11 +38,19 @@ public record Breadcrumb(List<String> path) {
         if (path.isEmpty()) {
             return null;
         }
-        List<String> up = new ArrayList<>(path.subList(0, path.size() - 1));
-        // "properties"/"items" are structural steps, not nodes with metadata of their own.
-        while (!up.isEmpty() && ("properties".equals(up.get(up.size() - 1)) || "items".equals(up.get(up.size() - 1)))) {
-            up.remove(up.size() - 1);
+        // Walk from the root: "properties" is always followed by a field name, and that name may itself be
+        // "properties" or "items" (a custom attribute can be called anything). Stripping structural words
+        // from the end, as this once did, took such a field for structure and skipped to the wrong parent.
+        // "items" (and any other step) stands alone and is not a node with metadata of its own.
+        int parentEnd = 0;
+        int i = 0;
+        while (i < path.size()) {
+            boolean field = "properties".equals(path.get(i)) && i + 1 < path.size();
+            i += field ? 2 : 1;
+            if (field && i < path.size()) {
+                parentEnd = i;
+            }
         }
-        return new Breadcrumb(up);
+        return new Breadcrumb(path.subList(0, parentEnd));
     }
 }

@@ -12,9 +12,16 @@ import java.util.Optional;
 /** A Singer catalog: {"streams": [...]}. */
 public final class Catalog {
     private final List<CatalogEntry> streams;
+    /** Top-level keys other than "streams", kept so that a catalog read and written back loses nothing. */
+    private final ObjectNode extras;
 
     public Catalog(List<CatalogEntry> streams) {
+        this(streams, Json.object());
+    }
+
+    private Catalog(List<CatalogEntry> streams, ObjectNode extras) {
         this.streams = List.copyOf(streams);
+        this.extras = extras;
     }
 
     /**
@@ -45,7 +52,9 @@ public final class Catalog {
             }
             entries.add(new CatalogEntry(copy));
         }
-        return new Catalog(entries);
+        ObjectNode extras = ((ObjectNode) json).deepCopy();
+        extras.remove("streams");
+        return new Catalog(entries, extras);
     }
 
     public List<CatalogEntry> streams() {
@@ -59,6 +68,7 @@ public final class Catalog {
     public ObjectNode toJson() {
         ObjectNode json = Json.object();
         ArrayNode list = json.putArray("streams");
+        json.setAll(extras.deepCopy());
         streams.forEach(s -> list.add(s.toJson()));
         return json;
     }

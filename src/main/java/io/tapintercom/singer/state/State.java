@@ -1,6 +1,7 @@
 package io.tapintercom.singer.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.Json;
 import java.util.Iterator;
@@ -83,7 +84,9 @@ public final class State {
 
     public Optional<JsonNode> bookmark(String stream, String key) {
         JsonNode value = json.path(BOOKMARKS).path(stream).get(key);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+        // A copy: an object bookmark (an offset) handed out as-is could be changed by the caller,
+        // and with it every STATE later written from this supposedly immutable value.
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.deepCopy());
     }
 
     public State withBookmark(String stream, String key, JsonNode value) {
@@ -91,7 +94,8 @@ public final class State {
         ObjectNode bookmarks = (ObjectNode) copy.get(BOOKMARKS);
         JsonNode current = bookmarks.get(stream);
         ObjectNode streamBookmark = current instanceof ObjectNode ? (ObjectNode) current : bookmarks.putObject(stream);
-        streamBookmark.set(key, value);
+        // A copy, for the same reason: the caller may go on changing the node it passed in.
+        streamBookmark.set(key, value == null ? NullNode.getInstance() : value.deepCopy());
         return new State(copy);
     }
 

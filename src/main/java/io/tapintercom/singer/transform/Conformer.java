@@ -23,6 +23,10 @@ import java.util.Optional;
  * fields the schema does not know, and reports, without changing it, anything else.
  */
 final class Conformer {
+    private static final java.time.Instant MIN_INSTANT = java.time.Instant.parse("0000-01-01T00:00:00Z");
+    private static final java.time.Instant MAX_INSTANT = java.time.Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final BigDecimal MAX_EPOCH = BigDecimal.valueOf(MAX_INSTANT.toEpochMilli());
+
     private final String path;
     private final SchemaTypes types;
     private final Map<String, Conformer> properties = new LinkedHashMap<>();
@@ -108,7 +112,14 @@ final class Conformer {
     private JsonNode conformNumber(JsonNode value, Context context) {
         BigDecimal number = value.decimalValue();
         if (types.dateTime()) {
-            return TextNode.valueOf(DateTimes.format(DateTimes.fromEpoch(number)));
+            // Only epochs that land in years 0000-9999: beyond them the formatter writes "+12345-..." (not
+            // RFC 3339), and an epoch beyond a long would wrap to some arbitrary date without a word.
+            if (number.abs().compareTo(MAX_EPOCH) > 0) {
+                return misfit(value, context);
+            }
+            java.time.Instant instant = DateTimes.fromEpoch(number);
+            return instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT)
+                    ? misfit(value, context) : TextNode.valueOf(DateTimes.format(instant));
         }
         if (types.allows(Kind.INTEGER) && isIntegral(number)) {
             return value.isIntegralNumber() ? value : integerNode(number);

@@ -15,8 +15,18 @@ public final class RecordValidator {
 
     public RecordValidator(String stream, JsonNode schema) {
         this.stream = stream;
+        JsonSchemaFactory factory = JsonSchemaFactory.byDefault();
+        // getJsonSchema checks nothing of the schema's syntax: a broken schema ("type": "strin") surfaced only
+        // at the first record, as a multi-line "cannot continue" mismatch. Check it here, before any output.
+        for (ProcessingMessage message : factory.getSyntaxValidator().validateSchema(schema)) {
+            if (message.getLogLevel().compareTo(LogLevel.ERROR) >= 0) {
+                JsonNode json = message.asJson();
+                throw new IllegalArgumentException("the schema of stream " + stream + " is not a valid JSON Schema at "
+                        + json.path("schema").path("pointer").asText("/") + ": " + json.path("message").asText());
+            }
+        }
         try {
-            this.schema = JsonSchemaFactory.byDefault().getJsonSchema(schema);
+            this.schema = factory.getJsonSchema(schema);
         } catch (ProcessingException e) {
             throw new IllegalArgumentException("the schema of stream " + stream + " is not a valid JSON Schema: "
                     + e.getProcessingMessage().getMessage());
