@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.ApiRequest;
+import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.Pagination;
+import io.tapintercom.singer.Log;
 import io.tapintercom.streams.RecordEnricher;
 import java.util.List;
 import java.util.function.Supplier;
@@ -43,7 +45,19 @@ public final class EmbeddedListHydrator implements RecordEnricher {
             }
             String id = PathSegment.encode(record.path("id").asText());
             ApiRequest request = ApiRequest.get(endpointPrefix + "_" + list.field(), pathPrefix + id + "/" + list.subPath());
-            List<JsonNode> items = Pages.readAll(client, request, list.pagination().get(), "data");
+            List<JsonNode> items;
+            try {
+                items = Pages.readAll(client, request, list.pagination().get(), "data");
+            } catch (IntercomApiException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+                // Deleted since the search returned it: a 404 here must not fail the sync (the rule for
+                // every per-parent request). The record goes out as the search showed it, has_more and all.
+                Log.warn("%s %s no longer exists (%s); its embedded lists are kept as the search returned them",
+                        endpointPrefix, record.path("id").asText(), e.getMessage());
+                return record;
+            }
             ObjectNode full = ((ObjectNode) embedded).deepCopy();
             ArrayNode data = full.putArray("data");
             for (JsonNode item : items) {
