@@ -17,6 +17,7 @@ import java.util.Set;
  * <pre>
  *   pacing      [--latency MS] [--rate-limit N_PER_10S] [--conversations N]   rate-limit pacing: achieved/allowed, 429s
  *   concurrency [--latency MS] [--conversations N]                          per-parent requests: N in flight vs one
+ *   validation  [--conversations N]                                        records/s with validate_records off and on
  *   full        [--scale N] [--concurrency N] [--latency MS]                  every stream; per-stream and run figures
  * </pre>
  * Run with: java -cp target/tap-intercom.jar io.tapintercom.bench.Benchmark full --scale 1
@@ -31,6 +32,7 @@ public final class Benchmark {
         switch (mode) {
             case "pacing": pacing(options); break;
             case "concurrency": concurrency(options); break;
+            case "validation": validation(options); break;
             case "full": full(options); break;
             default: throw new IllegalArgumentException("unknown benchmark " + mode + " (pacing, concurrency, full)");
         }
@@ -76,6 +78,23 @@ public final class Benchmark {
                 System.out.printf(Locale.ROOT, "  max_concurrency %2d: %5d requests in %6.2f s = %6.1f req/s (%.1fx one at a time), %d part records%n",
                         inFlight, run.tally().totalRequests(), run.seconds(), run.requestsPerSecond(),
                         run.requestsPerSecond() / single, run.tally().streams.get("conversation_parts").records);
+            }
+        }
+    }
+
+    /** The per-record cost of validate_records: conversations (large nested records) with it off, then on. */
+    static void validation(Map<String, String> options) {
+        int conversations = Options.integer(options, "conversations", 20000);
+        FakeOptions fake = FakeOptions.builder().profile(conversationsOnly(conversations)).build();
+        try (FakeIntercom server = FakeIntercom.start(fake)) {
+            BenchTap tap = new BenchTap(server.baseUrl(), fake.accessToken());
+            tap.sync(tap.config(10), Set.of("conversations")); // warm-up, not reported
+            System.out.printf(Locale.ROOT, "validation: %d conversations, no latency%n", conversations);
+            for (boolean validate : new boolean[] {false, true}) {
+                BenchTap.Result run = tap.sync(tap.config(10).put("validate_records", validate), Set.of("conversations"));
+                long records = run.tally().totalRecords();
+                System.out.printf(Locale.ROOT, "  validate_records %-5s: %d records in %.2f s = %.0f records/s (%.1f µs per record)%n",
+                        validate, records, run.seconds(), records / run.seconds(), run.seconds() * 1e6 / records);
             }
         }
     }

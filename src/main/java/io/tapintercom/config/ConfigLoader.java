@@ -50,7 +50,7 @@ public final class ConfigLoader {
     }
 
     public TapConfig load(List<String> sources) {
-        return toConfig(validate(merge(sources)));
+        return toConfig(schema.withDefaults(validate(merge(sources))));
     }
 
     /** The merged, coerced settings as JSON, before validation. */
@@ -173,26 +173,25 @@ public final class ConfigLoader {
         return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
     }
 
+    /** Types validated settings whose defaults, from config.schema.json, are already filled in. */
     private TapConfig toConfig(ObjectNode s) {
         Instant now = clock.instant();
         Instant startDate = DateTimes.parse(Json.text(s, "start_date"))
                 .orElse(now.atOffset(ZoneOffset.UTC).minusYears(1).toInstant());
-        String region = s.path("region").asText("us");
-        String baseUrl = Json.text(s, "base_url") != null ? Json.text(s, "base_url") : REGION_HOSTS.get(region);
-        double timeoutSeconds = s.path("request_timeout").asDouble(300);
+        String baseUrl = Json.text(s, "base_url") != null ? Json.text(s, "base_url") : REGION_HOSTS.get(s.path("region").asText());
         return new TapConfig(
                 new Secret(Json.text(s, "access_token")),
                 startDate,
                 stripTrailingSlash(baseUrl),
-                s.path("api_version").asText("2.14"),
-                Duration.ofMillis((long) (timeoutSeconds * 1000)),
+                s.path("api_version").asText(),
+                Duration.ofMillis((long) (s.path("request_timeout").asDouble() * 1000)),
                 s.path("user_agent").asText(Version.userAgent()),
-                s.path("max_retries").asInt(8),
-                s.path("max_concurrency").asInt(10),
-                s.path("attribution_window_days").asInt(30),
-                s.path("search_page_size").asInt(150),
-                s.path("validate_records").asBoolean(false),
-                s.path("type_custom_attributes").asBoolean(true));
+                s.path("max_retries").asInt(),
+                s.path("max_concurrency").asInt(),
+                s.path("attribution_window_days").asInt(),
+                s.path("search_page_size").asInt(),
+                s.path("validate_records").asBoolean(),
+                s.path("type_custom_attributes").asBoolean());
     }
 
     private static String stripTrailingSlash(String url) {

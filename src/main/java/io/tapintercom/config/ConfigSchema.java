@@ -94,6 +94,17 @@ public final class ConfigSchema {
         }
     }
 
+    /** The settings with every absent one that has a "default" in the schema set to it: one source of defaults. */
+    public ObjectNode withDefaults(ObjectNode settings) {
+        ObjectNode out = settings.deepCopy();
+        json.path("properties").fields().forEachRemaining(field -> {
+            if (!out.has(field.getKey()) && field.getValue().has("default")) {
+                out.set(field.getKey(), field.getValue().get("default"));
+            }
+        });
+        return out;
+    }
+
     /** One line per problem, each naming the setting; never quoting a secret's value. */
     public List<String> validate(ObjectNode settings) {
         ProcessingReport report;
