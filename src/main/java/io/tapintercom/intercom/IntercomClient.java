@@ -101,10 +101,13 @@ public final class IntercomClient {
         }
         limiter.observe(reply);
         int status = reply.status();
-        metric(request, status, started, status < 400);
         if (status >= 200 && status < 300) {
-            return parse(reply);
+            Attempt parsed = parse(reply);
+            // A 2xx whose body is empty or cut off is retried like any failure, so its metric says "failed".
+            metric(request, status, started, parsed.body != null);
+            return parsed;
         }
+        metric(request, status, started, false);
         ErrorBody error = ErrorBody.of(reply);
         if (status == 429) {
             if (reply.header("X-RateLimit-Reset") == null) {
@@ -129,12 +132,15 @@ public final class IntercomClient {
         }
         try {
             JsonNode body = Json.MAPPER.readTree(reply.body());
+            // The status goes in the problem too: after the last retry it is what the error reports as "last".
             if (body == null || !body.isObject()) {
-                return Attempt.retry("a body that is not a JSON object", reply.status(), null, Duration.ZERO);
+                return Attempt.retry("a body that is not a JSON object with status " + reply.status(), reply.status(),
+                        null, Duration.ZERO);
             }
             return Attempt.success(body);
         } catch (IOException e) {
-            return Attempt.retry("a cut-off or unreadable JSON body", reply.status(), null, Duration.ZERO);
+            return Attempt.retry("a cut-off or unreadable JSON body with status " + reply.status(), reply.status(),
+                    null, Duration.ZERO);
         }
     }
 
@@ -193,9 +199,15 @@ public final class IntercomClient {
      */
     String url(ApiRequest request) {
         String path = request.path();
-        if (path.startsWith("http://") || path.startsWith("https://")) {
+        // Schemes are case-insensitive: "HTTPS://other.host/..." is absolute too.
+        if (path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8)) {
             URI uri = URI.create(path);
-            path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            path = (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        }
+        if (!path.startsWith("/")) {
+            // Glued straight onto the base, "@evil.host/x" or ".evil.host/x" would change the host the token goes to.
+            path = "/" + path;
         }
         StringBuilder url = new StringBuilder(settings.baseUrl()).append(path);
         if (!request.query().isEmpty()) {

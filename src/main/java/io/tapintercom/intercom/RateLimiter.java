@@ -22,6 +22,11 @@ public final class RateLimiter {
     private long remaining = UNKNOWN;
     /** End of the current window, epoch millis; 0 when no window is known. */
     private long resetAtMillis;
+    /**
+     * The latest window end any response announced. Kept apart from resetAtMillis, which is cleared on
+     * rollover or guessed, so that a late answer from a finished window is recognised as such.
+     */
+    private long lastReportedResetMillis;
 
     public RateLimiter(Clock clock, Sleeper sleeper) {
         this.clock = clock;
@@ -50,6 +55,12 @@ public final class RateLimiter {
         if (remaining == UNKNOWN) {
             return Duration.ZERO;
         }
+        if (resetAtMillis > 0 && now >= resetAtMillis) {
+            // Past the reset but within the margin: Intercom may already count a request sent now in the
+            // new window, whose whole budget the rollover is about to hand out; spending the old window's
+            // leftovers here would book them twice. Wait out the margin instead.
+            return Duration.ofMillis(resetAtMillis + RESET_MARGIN.toMillis() - now);
+        }
         if (remaining > 0) {
             remaining--;
             return Duration.ZERO;
@@ -66,21 +77,8 @@ public final class RateLimiter {
         Long headerLimit = number(reply.header("X-RateLimit-Limit"));
         Long headerRemaining = number(reply.header("X-RateLimit-Remaining"));
         Long headerReset = number(reply.header("X-RateLimit-Reset"));
-        if (headerRemaining == null || headerReset == null) {
-            return;
-        }
-        long reportedReset = headerReset * 1000;
-        if (headerLimit != null) {
-            limit = headerLimit;
-        }
-        if (reportedReset > resetAtMillis) {
-            // A newer window. Requests booked since our own rollover are already in flight in it.
-            boolean rolledOver = resetAtMillis == 0 && remaining != UNKNOWN;
-            remaining = rolledOver ? Math.min(remaining, headerRemaining) : headerRemaining;
-            resetAtMillis = reportedReset;
-        } else if (reportedReset == resetAtMillis) {
-            // Same window: responses can arrive out of order, so the lowest count is the truest.
-            remaining = Math.min(remaining == UNKNOWN ? headerRemaining : remaining, headerRemaining);
+        if (headerRemaining != null && headerReset != null) {
+            learn(headerLimit, headerRemaining, headerReset * 1000);
         }
         if (reply.status() == 429) {
             remaining = 0;
@@ -88,6 +86,30 @@ public final class RateLimiter {
                 resetAtMillis = clock.millis() + 1000;
             }
         }
+    }
+
+    private void learn(Long headerLimit, long headerRemaining, long reportedReset) {
+        if (headerLimit != null) {
+            limit = headerLimit;
+        }
+        if (reportedReset + RESET_MARGIN.toMillis() <= clock.millis()) {
+            // A late answer about a window already over by this clock: it says nothing of the current one.
+            return;
+        }
+        if (reportedReset > lastReportedResetMillis) {
+            // A newer window. If this limiter already moved on by itself (rolled over at the last reported
+            // reset, or guessed an end), the requests booked since are in flight in it: keep the lower count.
+            boolean bookingAhead = remaining != UNKNOWN && resetAtMillis != lastReportedResetMillis;
+            remaining = bookingAhead ? Math.min(remaining, headerRemaining) : headerRemaining;
+            resetAtMillis = reportedReset;
+            lastReportedResetMillis = reportedReset;
+        } else if (reportedReset == resetAtMillis) {
+            // Same window: responses can arrive out of order, so the lowest count is the truest.
+            remaining = Math.min(remaining == UNKNOWN ? headerRemaining : remaining, headerRemaining);
+        }
+        // Otherwise a late answer from an earlier window. (Compared with resetAtMillis alone, which rollover
+        // clears, such answers used to pass for a newer window, reopen the finished one, and so hand out a
+        // second full budget in the current window.)
     }
 
     /** A 429 without usable headers: stop for a whole window. */

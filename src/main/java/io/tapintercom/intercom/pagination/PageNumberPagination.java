@@ -27,7 +27,9 @@ public final class PageNumberPagination implements Pagination {
         if (next.isTextual() && !next.asText().isEmpty()) {
             return Optional.of(current.withPath(next.asText()));
         }
-        int page = pages.path("page").asInt(1);
+        // The page we asked for, when the response does not say: never ask for the same page again.
+        int asked = Integer.parseInt(current.query().getOrDefault("page", "1"));
+        int page = pages.path("page").asInt(asked);
         int totalPages = pages.path("total_pages").asInt(0);
         if (next.isObject() && next.has("page")) {
             return Optional.of(current.withQuery("page", next.get("page").asText()));
