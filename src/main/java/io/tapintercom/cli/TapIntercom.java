@@ -7,6 +7,7 @@ import io.tapintercom.config.Version;
 import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.singer.Log;
 import io.tapintercom.singer.MessageWriter;
+import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.transform.RecordValidator.RecordMismatchException;
 import io.tapintercom.sync.SyncException;
 import java.io.FileDescriptor;
@@ -56,6 +57,9 @@ public final class TapIntercom {
         } catch (BadInputException e) {
             e.problems().forEach(problem -> Log.critical("%s", problem));
             return BAD_INPUT;
+        } catch (OutputClosedException e) {
+            Log.critical("%s; stopping", e.getMessage());
+            return FAILED;
         } catch (IntercomApiException | SyncException | RecordMismatchException e) {
             Log.critical("%s", e.getMessage());
             return FAILED;

@@ -98,7 +98,7 @@ public final class MessageWriter implements AutoCloseable {
                     lastFlush = now;
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("could not write to stdout", e);
+                throw new OutputClosedException(e);
             }
         }
         return true;
