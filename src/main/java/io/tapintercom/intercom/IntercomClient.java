@@ -97,6 +97,10 @@ public final class IntercomClient {
             reply = transport.send(call);
         } catch (IOException e) {
             metric(request, null, started, false);
+            if (Thread.currentThread().isInterrupted()) {
+                // Cancelled (an abandoned prefetch, a shutdown): nobody wants this answer any more.
+                throw new IntercomApiException(request.describe() + " was cancelled", 0, "interrupted");
+            }
             return Attempt.retry("no response (" + e.getMessage() + ")", 0, null, Duration.ZERO);
         }
         limiter.observe(reply);

@@ -47,14 +47,23 @@ final class PageLoop {
         Prefetcher<Page> pages = new Prefetcher<>(source.open(client, new ReadWindow(from, signpost)), prefetch);
         Instant highest = null;
         try {
-            while (pages.hasNext()) {
+            while (true) {
                 String broken = null;
+                Instant unread = null;
                 Page page = null;
                 try {
+                    // hasNext() is inside the guard: it waits for the prefetched request, so a cursor
+                    // loop found while fetching the next page surfaces here, not from next(). Outside
+                    // the try it escaped as an "unexpected error" instead of restarting the read.
+                    if (!pages.hasNext()) {
+                        return;
+                    }
                     page = pages.next();
                     Instant seen = highest;
                     if (guarded() && seen != null && lowest(page).map(low -> low.isBefore(seen)).orElse(false)) {
                         broken = "a page went back to records before ones already read";
+                        // That page may hold records never seen, older than the checkpoint: resume below them.
+                        unread = lowest(page).orElse(null);
                     }
                 } catch (CursorLoopException e) {
                     broken = e.getMessage();
@@ -64,7 +73,8 @@ final class PageLoop {
                         throw new SyncException("stream " + stream + ": the search kept breaking (" + broken + ") after "
                                 + MAX_RESTARTS + " restarts; the STATE written so far is valid, run the tap again later");
                     }
-                    Instant resume = resumePoint.get();
+                    Instant checkpoint = resumePoint.get();
+                    Instant resume = unread != null && unread.isBefore(checkpoint) ? unread : checkpoint;
                     Log.warn("stream %s: %s; restarting the read from %s (restart %d of %d)", stream, broken, resume,
                             restarts, MAX_RESTARTS);
                     pages.close();
