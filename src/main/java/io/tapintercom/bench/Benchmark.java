@@ -48,7 +48,7 @@ public final class Benchmark {
                 .rateLimitPer10Seconds(limit).build();
         try (FakeIntercom server = FakeIntercom.start(fake)) {
             BenchTap tap = new BenchTap(server.baseUrl(), fake.accessToken());
-            BenchTap.Result run = tap.sync(tap.config(10), Set.of("conversations", "conversation_parts"));
+            BenchTap.Result run = tap.sync(tap.config(16), Set.of("conversations", "conversation_parts"));
             double allowed = limit / 10.0;
             System.out.printf(Locale.ROOT, "pacing: latency %d ms, limit %d per 10 s (%.1f req/s allowed), %d conversations%n",
                     latency, limit, allowed, conversations);
@@ -68,7 +68,7 @@ public final class Benchmark {
             BenchTap tap = new BenchTap(server.baseUrl(), fake.accessToken());
             System.out.printf(Locale.ROOT, "concurrency: latency %d ms, no rate limit, %d conversations (one GET each for parts)%n",
                     latency, conversations);
-            tap.sync(tap.config(10), Set.of("conversations", "conversation_parts")); // warm-up, not reported
+            tap.sync(tap.config(16), Set.of("conversations", "conversation_parts")); // warm-up, not reported
             double single = 0;
             for (int inFlight : new int[] {1, 4, 8, 10, 16, 32}) {
                 BenchTap.Result run = tap.sync(tap.config(inFlight), Set.of("conversations", "conversation_parts"));
@@ -88,10 +88,10 @@ public final class Benchmark {
         FakeOptions fake = FakeOptions.builder().profile(conversationsOnly(conversations)).build();
         try (FakeIntercom server = FakeIntercom.start(fake)) {
             BenchTap tap = new BenchTap(server.baseUrl(), fake.accessToken());
-            tap.sync(tap.config(10), Set.of("conversations")); // warm-up, not reported
+            tap.sync(tap.config(16), Set.of("conversations")); // warm-up, not reported
             System.out.printf(Locale.ROOT, "validation: %d conversations, no latency%n", conversations);
             for (boolean validate : new boolean[] {false, true}) {
-                BenchTap.Result run = tap.sync(tap.config(10).put("validate_records", validate), Set.of("conversations"));
+                BenchTap.Result run = tap.sync(tap.config(16).put("validate_records", validate), Set.of("conversations"));
                 long records = run.tally().totalRecords();
                 System.out.printf(Locale.ROOT, "  validate_records %-5s: %d records in %.2f s = %.0f records/s (%.1f µs per record)%n",
                         validate, records, run.seconds(), records / run.seconds(), run.seconds() * 1e6 / records);
@@ -105,7 +105,7 @@ public final class Benchmark {
      */
     static void full(Map<String, String> options) throws Exception {
         int scale = Options.integer(options, "scale", 1);
-        int concurrency = Options.integer(options, "concurrency", 10);
+        int concurrency = Options.integer(options, "concurrency", 16);
         int latency = Options.integer(options, "latency", 0);
         try (FakeProcess server = new FakeProcess(List.of("--profile", "benchmark:" + scale, "--latency", Integer.toString(latency)))) {
             BenchTap tap = new BenchTap(server.baseUrl(), server.token());

@@ -2,18 +2,13 @@ package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Log;
 import io.tapintercom.streams.StreamDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,9 +25,9 @@ final class GroupSync {
     private final GroupPlan group;
     private final SyncContext ctx;
     private final StreamPlan root;
-    private final String rootKey;
-    private final Map<StreamPlan, Instant> windowStarts = new LinkedHashMap<>();
-    private final Map<String, Progress> progress = new HashMap<>();
+    private final Windows windows;
+    private final ParentExpander expander;
+    private final RecordEmitter emitter;
     private final OrderedFanOut fanOut;
     private final Long version;
     /** The replication-key value of the last checkpoint, where a broken search resumes. */
@@ -43,21 +38,20 @@ final class GroupSync {
         this.group = group;
         this.ctx = ctx;
         this.root = group.root();
-        this.rootKey = root.definition().replication().replicationKey();
-        this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
+        this.windows = new Windows(group.emitted(), root.definition().replication().replicationKey(), ctx.state().current(),
+                ctx.settings());
+        this.expander = new ParentExpander(ctx.client(), root, windows);
         this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
-        for (StreamPlan plan : emitted()) {
-            windowStarts.put(plan, windowStart(plan));
-            progress.put(plan.name(), new Progress(plan.name(), ctx.clock()));
-        }
+        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit());
+        this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
     }
 
     void run() {
         writeSchemas();
         startVersion();
-        Instant from = readFrom();
+        Instant from = windows.readFrom();
         Log.info("stream %s: reading %s", group.name(), root.incremental()
-                ? "records with " + rootKey + " from " + DateTimes.format(from) + " to " + DateTimes.format(ctx.settings().signpost())
+                ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from) + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
         boolean spooled = !group.children().isEmpty() && root.definition().source().mustNotIdle();
         if (spooled) {
@@ -74,7 +68,7 @@ final class GroupSync {
             List<JsonNode> records = inWindow(page, from);
             process(records, root.emit(), group.children());
             if (sorted()) {
-                highestOf(records).ifPresent(this::checkpoint);
+                windows.highest(records).ifPresent(this::checkpoint);
             }
             return keepReading(page);
         }, () -> lastCheckpoint != null ? lastCheckpoint : from);
@@ -82,12 +76,11 @@ final class GroupSync {
 
     /** The parent read runs to its end first, writing parents aside; then the children are fetched. */
     private void runSpooled(Instant from) {
-        Instant childrenFrom = group.children().stream().map(windowStarts::get).min(Instant::compareTo).orElse(from);
-        try (ParentSpool spool = new ParentSpool(rootKey)) {
+        try (ParentSpool spool = new ParentSpool(root.definition().replication().replicationKey())) {
             pageLoop().read(from, page -> {
                 List<JsonNode> records = inWindow(page, from);
                 process(records, root.emit(), List.of());
-                records.stream().filter(r -> !before(r, childrenFrom)).forEach(spool::add);
+                records.stream().filter(r -> group.children().stream().anyMatch(c -> !windows.before(r, c))).forEach(spool::add);
                 return keepReading(page);
             }, () -> from);
             if (root.emit() && root.incremental() && highestRead != null) {
@@ -102,78 +95,30 @@ final class GroupSync {
 
     private PageLoop pageLoop() {
         StreamDefinition definition = root.definition();
-        return new PageLoop(group.name(), definition.source(), rootKey, ctx.client(), ctx.prefetch(), ctx.settings().signpost());
+        return new PageLoop(group.name(), definition.source(), definition.replication().replicationKey(), ctx.client(),
+                ctx.prefetch(), ctx.settings().signpost());
     }
 
     /** Expands the parents (their enrichment and children) concurrently and writes the results in order. */
     private void process(List<JsonNode> parents, boolean withRoot, List<StreamPlan> children) {
         List<JsonNode> work = ctx.settings().testRun() ? parents.subList(0, Math.min(TEST_PARENTS, parents.size())) : parents;
         String extracted = DateTimes.format(ctx.clock().instant());
-        fanOut.run(work, parent -> expand(parent, withRoot, children), expansion -> write(expansion, extracted));
-        parents.stream().map(this::key).flatMap(Optional::stream).max(Instant::compareTo)
+        fanOut.run(work, parent -> expander.expand(parent, withRoot, children),
+                expansion -> emitter.write(root, expansion, extracted));
+        windows.highest(parents)
                 .ifPresent(high -> highestRead = highestRead == null || high.isAfter(highestRead) ? high : highestRead);
-    }
-
-    /** Runs on a worker thread: every request and transformation one parent needs. */
-    private Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
-        ObjectNode rootRecord = null;
-        if (withRoot && !before(parent, windowStarts.get(root))) {
-            rootRecord = root.prepare(root.definition().enricher().enrich(ctx.client(), parent));
-        }
-        Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
-        for (StreamPlan child : children) {
-            if (before(parent, windowStarts.get(child)) || !child.definition().childSource().needed(parent)) {
-                continue;
-            }
-            List<ObjectNode> rows = new ArrayList<>();
-            for (JsonNode raw : fetchChildren(child, parent)) {
-                rows.add(child.prepare(raw));
-            }
-            childRecords.put(child, rows);
-        }
-        return new Expansion(rootRecord, childRecords);
-    }
-
-    private List<JsonNode> fetchChildren(StreamPlan child, JsonNode parent) {
-        try {
-            return child.definition().childSource().fetch(ctx.client(), parent);
-        } catch (IntercomApiException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-            // Deleted between the parent's read and this request: nothing to copy, nothing lost.
-            Log.warn("stream %s: %s %s no longer exists (%s); skipped", child.name(), root.name(),
-                    parent.path("id").asText(), e.getMessage());
-            return List.of();
-        }
-    }
-
-    private void write(Expansion expansion, String extracted) {
-        if (expansion.root() != null) {
-            emit(root, expansion.root(), extracted);
-        }
-        expansion.children().forEach((child, rows) -> rows.forEach(row -> emit(child, row, extracted)));
-    }
-
-    private void emit(StreamPlan plan, ObjectNode record, String extracted) {
-        Progress counter = progress.get(plan.name());
-        if (ctx.settings().testRun() && counter.count() >= ctx.settings().recordLimit()) {
-            return;
-        }
-        ctx.writer().record(plan.name(), record, extracted, plan.incremental() ? null : version);
-        counter.add(1);
     }
 
     /** Records outside the window are not this run's: before its start, or updated after the signpost. */
     private List<JsonNode> inWindow(Page page, Instant from) {
-        progress.values().forEach(p -> p.expectTotal(page.totalCount()));
+        emitter.expectTotal(page.totalCount());
         if (!root.incremental()) {
             return page.records();
         }
         Instant signpost = ctx.settings().signpost();
         List<JsonNode> kept = new ArrayList<>(page.records().size());
         for (JsonNode record : page.records()) {
-            Optional<Instant> key = key(record);
+            Optional<Instant> key = windows.key(record);
             if (key.isEmpty() || (!key.get().isBefore(from) && !key.get().isAfter(signpost))) {
                 kept.add(record);
             }
@@ -186,7 +131,7 @@ final class GroupSync {
             return false;
         }
         // Sorted ascending: once past the signpost, every later page is too.
-        return !(sorted() && page.records().stream().map(this::key).flatMap(Optional::stream)
+        return !(sorted() && page.records().stream().map(windows::key).flatMap(Optional::stream)
                 .anyMatch(k -> k.isAfter(ctx.settings().signpost())));
     }
 
@@ -214,7 +159,7 @@ final class GroupSync {
             ctx.state().update(s -> s.withBookmark(root.name(), "version", LongNode.valueOf(version)));
         }
         ctx.state().checkpoint();
-        progress.values().forEach(Progress::finish);
+        emitter.finish();
     }
 
     private void writeSchemas() {
@@ -228,18 +173,6 @@ final class GroupSync {
         if (version != null && ctx.state().current().bookmark(root.name(), "version").isEmpty()) {
             ctx.writer().activateVersion(root.name(), version);
         }
-    }
-
-    private Instant readFrom() {
-        return windowStarts.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
-    }
-
-    private Instant windowStart(StreamPlan plan) {
-        if (!plan.incremental()) {
-            return Instant.EPOCH;
-        }
-        return Bookmarks.windowStart(ctx.state().current(), plan.name(), plan.definition().replication().bookmarkKey(),
-                ctx.settings());
     }
 
     private List<StreamPlan> emitted() {
@@ -258,19 +191,4 @@ final class GroupSync {
     private boolean sorted() {
         return root.incremental() && root.definition().source().sortedByReplicationKey();
     }
-
-    private boolean before(JsonNode record, Instant start) {
-        return start != null && key(record).map(k -> k.isBefore(start)).orElse(false);
-    }
-
-    private Optional<Instant> key(JsonNode record) {
-        return rootKey == null ? Optional.empty() : Bookmarks.valueOf(record, rootKey);
-    }
-
-    private Optional<Instant> highestOf(List<JsonNode> records) {
-        return records.stream().map(this::key).flatMap(Optional::stream).max(Instant::compareTo);
-    }
-
-    /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    private record Expansion(ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
 }

@@ -1,0 +1,63 @@
+package io.tapintercom.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.intercom.IntercomApiException;
+import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.Log;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs on worker threads: everything one parent record needs (its enrichment, its children's
+ * requests) and the transformation of what comes back, so the writing thread only writes.
+ */
+final class ParentExpander {
+    private final IntercomClient client;
+    private final StreamPlan root;
+    private final Windows windows;
+
+    ParentExpander(IntercomClient client, StreamPlan root, Windows windows) {
+        this.client = client;
+        this.root = root;
+        this.windows = windows;
+    }
+
+    Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
+        ObjectNode rootRecord = null;
+        if (withRoot && !windows.before(parent, root)) {
+            rootRecord = root.prepare(root.definition().enricher().enrich(client, parent));
+        }
+        Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
+        for (StreamPlan child : children) {
+            if (windows.before(parent, child) || !child.definition().childSource().needed(parent)) {
+                continue;
+            }
+            List<ObjectNode> rows = new ArrayList<>();
+            for (JsonNode raw : fetchChildren(child, parent)) {
+                rows.add(child.prepare(raw));
+            }
+            childRecords.put(child, rows);
+        }
+        return new Expansion(rootRecord, childRecords);
+    }
+
+    private List<JsonNode> fetchChildren(StreamPlan child, JsonNode parent) {
+        try {
+            return child.definition().childSource().fetch(client, parent);
+        } catch (IntercomApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+            // Deleted between the parent's read and this request: nothing to copy, nothing lost.
+            Log.warn("stream %s: %s %s no longer exists (%s); skipped", child.name(), root.name(),
+                    parent.path("id").asText(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** What one parent yields: its own record (if emitted and in its window) and its children's. */
+    record Expansion(ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
+}
