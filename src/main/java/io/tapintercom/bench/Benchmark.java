@@ -52,10 +52,13 @@ public final class Benchmark {
             double allowed = limit / 10.0;
             System.out.printf(Locale.ROOT, "pacing: latency %d ms, limit %d per 10 s (%.1f req/s allowed), %d conversations%n",
                     latency, limit, allowed, conversations);
-            System.out.printf(Locale.ROOT, "  requests %d in %.1f s = %.1f req/s; ratio to allowed %.3f; 429s received %d (fake counted %d); "
-                            + "failed attempts %d%n",
-                    run.tally().totalRequests(), run.seconds(), run.requestsPerSecond(), run.requestsPerSecond() / allowed,
-                    run.tally().total429(), server.stats().rateLimitedResponses(), run.tally().totalFailed());
+            var windows = run.tally().fullWindows();
+            System.out.printf(Locale.ROOT, "  requests %d in %.1f s = %.1f req/s; 429s received %d (fake counted %d); failed attempts %d%n",
+                    run.tally().totalRequests(), run.seconds(), run.requestsPerSecond(), run.tally().total429(),
+                    server.stats().rateLimitedResponses(), run.tally().totalFailed());
+            System.out.printf(Locale.ROOT, "  over %d full 10-second windows: %.1f requests per window on average (min %d, max %d)"
+                            + " = %.3f of the %d allowed%n",
+                    windows.getCount(), windows.getAverage(), windows.getMin(), windows.getMax(), windows.getAverage() / limit, limit);
         }
     }
 

@@ -20,6 +20,8 @@ final class RunTally {
 
     final Map<String, StreamCount> streams = new TreeMap<>();
     final Map<String, EndpointCount> endpoints = new TreeMap<>();
+    /** Requests answered per 10-second window of the epoch, the windows Intercom (and the fake) count in. */
+    final Map<Long, Long> requestsByWindow = new TreeMap<>();
     long bytes;
     long lastRecordNanos;
 
@@ -66,6 +68,7 @@ final class RunTally {
             JsonNode tags = metric.path("tags");
             EndpointCount count = endpoints.computeIfAbsent(tags.path("endpoint").asText(), e -> new EndpointCount());
             count.requests++;
+            requestsByWindow.merge(System.currentTimeMillis() / 10_000, 1L, Long::sum);
             int status = tags.path("http_status_code").asInt(0);
             if (status == 429) {
                 count.rateLimited++;
@@ -75,6 +78,13 @@ final class RunTally {
         } catch (IOException ignored) {
             // not a metric line after all
         }
+    }
+
+    /** Requests per window over the windows the run fully spanned (its first and last are partial). */
+    java.util.LongSummaryStatistics fullWindows() {
+        java.util.List<Long> counts = new java.util.ArrayList<>(requestsByWindow.values());
+        return counts.size() <= 2 ? new java.util.LongSummaryStatistics()
+                : counts.subList(1, counts.size() - 1).stream().mapToLong(Long::longValue).summaryStatistics();
     }
 
     long totalRequests() {
