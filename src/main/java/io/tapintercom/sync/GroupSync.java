@@ -38,8 +38,7 @@ final class GroupSync {
         this.group = group;
         this.ctx = ctx;
         this.root = group.root();
-        this.windows = new Windows(group.emitted(), root.definition().replication().replicationKey(), ctx.state().current(),
-                ctx.settings());
+        this.windows = Windows.of(group, ctx.state().current(), ctx.settings());
         this.expander = new ParentExpander(ctx.client(), root, windows);
         this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit());
@@ -177,15 +176,6 @@ final class GroupSync {
 
     private List<StreamPlan> emitted() {
         return group.emitted();
-    }
-
-    /** Fails before any output if a bookmark the group will read is not a usable date. */
-    static void checkBookmarks(GroupPlan group, io.tapintercom.singer.state.State state, SyncSettings settings) {
-        for (StreamPlan plan : group.emitted()) {
-            if (plan.incremental()) {
-                Bookmarks.windowStart(state, plan.name(), plan.definition().replication().bookmarkKey(), settings);
-            }
-        }
     }
 
     private boolean sorted() {

@@ -1,5 +1,6 @@
 package io.tapintercom.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.transform.RecordTransformer;
 import io.tapintercom.singer.transform.RecordValidator;
@@ -21,7 +22,7 @@ record StreamPlan(StreamDefinition definition, boolean emit, ObjectNode schema, 
     }
 
     /** Makes a raw record fit the SCHEMA, and checks it if validation is on. Thread-safe. */
-    ObjectNode prepare(com.fasterxml.jackson.databind.JsonNode raw) {
+    ObjectNode prepare(JsonNode raw) {
         ObjectNode record = transformer.transform(raw);
         if (validator != null) {
             validator.validate(record);

@@ -39,7 +39,8 @@ public final class SyncEngine {
         if (groups.isEmpty()) {
             Log.warn("no stream is selected in the catalog; nothing to sync");
         }
-        groups.forEach(group -> GroupSync.checkBookmarks(group, initial, settings));
+        // Every bookmark is checked before the first message: bad state fails the run before it starts.
+        groups.forEach(group -> Windows.of(group, initial, settings));
         StateKeeper state = new StateKeeper(writer, initial, settings.testRun());
         ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("tap-intercom-worker"));
         ExecutorService prefetch = Executors.newCachedThreadPool(daemon("tap-intercom-prefetch"));

@@ -16,7 +16,12 @@ final class Windows {
     private final Map<StreamPlan, Instant> starts = new LinkedHashMap<>();
     private final String parentKey;
 
-    Windows(List<StreamPlan> plans, String parentKey, State state, SyncSettings settings) {
+    /** The group's windows; throws BadInputException, naming the stream, for a bookmark that is not a usable date. */
+    static Windows of(GroupPlan group, State state, SyncSettings settings) {
+        return new Windows(group.emitted(), group.root().definition().replication().replicationKey(), state, settings);
+    }
+
+    private Windows(List<StreamPlan> plans, String parentKey, State state, SyncSettings settings) {
         this.parentKey = parentKey;
         for (StreamPlan plan : plans) {
             starts.put(plan, plan.incremental()
