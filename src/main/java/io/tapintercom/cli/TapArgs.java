@@ -73,7 +73,7 @@ public record TapArgs(List<String> configs, boolean discover, String catalog, St
         new HelpFormatter().printHelp(new java.io.PrintWriter(text), 100,
                 "tap-intercom --config CONFIG [--discover | [--catalog CATALOG] [--state STATE]]",
                 "Singer tap for Intercom: discovers a catalog, or syncs it as Singer messages on stdout.\n\n",
-                OPTIONS, 2, 2, "\nLogs go to stderr. Exit status: 0 success, 1 sync failure, 2 bad input.", false);
+                OPTIONS, 2, 2, "\nLogs go to stderr. Exit status: 0 success, 1 sync failure, 2 bad input.\n", false);
         return text.toString();
     }
 }

@@ -81,11 +81,11 @@ public final class TapIntercom {
 
     private int dispatch(TapArgs args) {
         if (args.help()) {
-            env.stderr().print(TapArgs.usage());
+            print(TapArgs.usage());
             return OK;
         }
         if (args.version()) {
-            env.stderr().println(Version.NAME + " " + Version.version());
+            print(Version.NAME + " " + Version.version() + "\n");
             return OK;
         }
         if (args.about()) {
@@ -99,6 +99,16 @@ public final class TapIntercom {
             return new DiscoverCommand(env).run(config);
         }
         return new SyncCommand(env, this::openWriter).run(config, args);
+    }
+
+    /** --help and --version answer on stdout, like any command; no sync runs, so no Singer stream is disturbed. */
+    private void print(String text) {
+        try {
+            env.stdout().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            env.stdout().flush();
+        } catch (java.io.IOException e) {
+            throw new OutputClosedException(e);
+        }
     }
 
     private MessageWriter openWriter() {

@@ -80,6 +80,19 @@ class MeltanoE2ETest {
     }
 
     @Test
+    void helpAndVersionAnswerOnStdoutWithNoConfig() {
+        TapRun.Result version = TapRun.tap().run("--version");
+        assertEquals(0, version.exit());
+        assertEquals("tap-intercom 0.1.0\n", version.stdout());
+
+        TapRun.Result help = TapRun.tap().run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.stdout().startsWith("usage: tap-intercom --config CONFIG"), help.stdout());
+        assertTrue(help.stdout().contains("--discover"), help.stdout());
+        assertEquals("", help.stderr());
+    }
+
+    @Test
     void testModeEmitsOneRecordPerSelectedStreamAndNoState() {
         String config = E2E.write(dir, "config.json", E2E.config(intercom.baseUrl()));
         String catalog = catalog(config, Set.of("admins", "conversations", "conversation_parts"));
