@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tapintercom.fake.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +97,7 @@ class MessageWriterTest {
 
     @Test
     void aRecordAfterAQuietSpellIsFlushedAtOnce() throws Exception {
-        SteppedClock clock = new SteppedClock();
+        MutableClock clock = new MutableClock(Instant.parse("2024-05-01T12:00:00Z"));
         MessageWriter timed = new MessageWriter(out, clock);
         timed.record("admins", json("{\"id\":\"1\"}"), null, null);
         assertEquals("", written());
@@ -223,29 +223,5 @@ class MessageWriterTest {
             assertEquals("RECORD", json(line).path("type").asText());
         }
         assertEquals(text.lines().count(), writer.recordsWritten());
-    }
-
-    /** A clock that moves only when told to. */
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2024-05-01T12:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
