@@ -107,9 +107,8 @@ public final class RateLimiter {
             // Same window: responses can arrive out of order, so the lowest count is the truest.
             remaining = Math.min(remaining == UNKNOWN ? headerRemaining : remaining, headerRemaining);
         }
-        // Otherwise a late answer from an earlier window. (Compared with resetAtMillis alone, which rollover
-        // clears, such answers used to pass for a newer window, reopen the finished one, and so hand out a
-        // second full budget in the current window.)
+        // Otherwise a late answer from an earlier window: taken for a newer one, it would reopen the
+        // finished window and hand out a second full budget in the current one.
     }
 
     /** A 429 without usable headers: stop for a whole window. */
