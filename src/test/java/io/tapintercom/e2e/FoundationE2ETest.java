@@ -123,6 +123,28 @@ class FoundationE2ETest {
     }
 
     @Test
+    void legacyPropertiesWithSelectionInsideTheSchemaAreHonoured() {
+        TapRun.Result discovered = TapRun.tap().run("--config", config, "--discover");
+        com.fasterxml.jackson.databind.node.ObjectNode legacy = discovered.json().deepCopy();
+        for (JsonNode stream : legacy.path("streams")) {
+            // The old form: no "selected" in metadata at all, but "selected": true inside the schema.
+            stream.path("metadata").forEach(entry -> ((com.fasterxml.jackson.databind.node.ObjectNode) entry.get("metadata"))
+                    .remove(List.of("selected", "selected-by-default")));
+            if (stream.path("stream").asText().equals("teams")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) stream.get("schema")).put("selected", true);
+            }
+        }
+        String properties = E2E.write(dir, "properties.json", legacy);
+
+        TapRun.Result result = TapRun.tap().run("-c", config, "-p", properties);
+
+        assertEquals(0, result.exit(), result.toString());
+        assertEquals(List.of("814865"), result.ids("teams"));
+        assertTrue(result.ofType("SCHEMA").stream().allMatch(m -> m.path("stream").asText().equals("teams")), result.stdout());
+        SchemaCheck.assertValid(result);
+    }
+
+    @Test
     void aRejectedTokenFailsWithOneClearLineAndNeverPrintsTheToken() {
         intercom.stubFor(get(urlPathEqualTo("/admins")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
