@@ -32,8 +32,9 @@ public final class State {
     }
 
     /**
-     * Reads a state document, including singer-io/tap-intercom's older flat form and Meltano's
-     * {"singer_state": {...}} wrapper. Throws {@link IllegalArgumentException} naming what is wrong.
+     * Reads a state document, including singer-io/tap-intercom's older flat form, Meltano's
+     * {"singer_state": {...}} wrapper and a whole STATE message (the last line of a tap's output, saved as
+     * is). Throws {@link IllegalArgumentException} naming what is wrong.
      */
     public static State fromJson(JsonNode node) {
         if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
@@ -43,6 +44,9 @@ public final class State {
             throw new IllegalArgumentException("state must be a JSON object");
         }
         JsonNode source = node.has("singer_state") && !node.has(BOOKMARKS) ? node.get("singer_state") : node;
+        if ("STATE".equals(node.path("type").asText()) && node.has("value") && !node.has(BOOKMARKS)) {
+            source = node.get("value");
+        }
         if (!source.isObject()) {
             throw new IllegalArgumentException("state must be a JSON object");
         }

@@ -130,6 +130,13 @@ class StateTest {
     }
 
     @Test
+    void aWholeStateMessageSavedAsIsIsReadForItsValue() {
+        State state = State.fromJson(json("{'type':'STATE','value':{'bookmarks':{'admins':{'updated_at':'" + T1 + "'}}}}"));
+        assertEquals(Optional.of(T1), bookmark(state, "admins"));
+        assertEquals(json("{'bookmarks':{'admins':{'updated_at':'" + T1 + "'}}}"), state.toJson());
+    }
+
+    @Test
     void aWrappedLegacyStateIsUpgradedToo() {
         State state = State.fromJson(json("{'singer_state':{'bookmarks':{'companies':'" + T1 + "'}}}"));
         assertEquals(Optional.of(T1), bookmark(state, "companies"));
