@@ -23,10 +23,6 @@ public record TapEnvironment(OutputStream stdout, PrintStream stderr, Map<String
                 config -> UnirestTransport.create(min(config.requestTimeout(), Duration.ofSeconds(30))));
     }
 
-    public TapEnvironment withClock(Clock newClock) {
-        return new TapEnvironment(stdout, stderr, variables, newClock, sleeper, transports);
-    }
-
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) < 0 ? a : b;
     }

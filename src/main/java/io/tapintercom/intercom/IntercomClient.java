@@ -47,10 +47,6 @@ public final class IntercomClient {
         return stats;
     }
 
-    public RateLimiter limiter() {
-        return limiter;
-    }
-
     /** Sends the request until it succeeds or cannot, and returns the parsed JSON body. */
     public JsonNode send(ApiRequest request) {
         HttpCall call = toCall(request);

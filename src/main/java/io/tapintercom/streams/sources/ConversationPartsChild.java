@@ -8,7 +8,6 @@ import io.tapintercom.singer.Log;
 import io.tapintercom.streams.ChildSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every part of a conversation, from GET /conversations/{id}: all of them, not only the new ones,
@@ -16,8 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * parts; when it says more exist, the shortfall is logged with the conversation id and counted.
  */
 public final class ConversationPartsChild implements ChildSource {
-    private final AtomicLong truncatedConversations = new AtomicLong();
-
     @Override
     public List<JsonNode> fetch(IntercomClient client, JsonNode conversation) {
         String id = conversation.path("id").asText();
@@ -26,7 +23,6 @@ public final class ConversationPartsChild implements ChildSource {
         JsonNode parts = list.path("conversation_parts");
         long total = list.path("total_count").asLong(parts.size());
         if (total > parts.size()) {
-            truncatedConversations.incrementAndGet();
             Log.warn("conversation %s has %d parts but Intercom returns only the %d most recent", id, total, parts.size());
             Log.info("METRIC: {\"type\":\"counter\",\"metric\":\"truncated_conversations\",\"value\":1,"
                     + "\"tags\":{\"endpoint\":\"conversation_parts\"}}");
@@ -41,9 +37,5 @@ public final class ConversationPartsChild implements ChildSource {
             out.add(row);
         }
         return out;
-    }
-
-    public long truncatedConversations() {
-        return truncatedConversations.get();
     }
 }

@@ -40,10 +40,6 @@ public final class SearchSource implements RecordSource {
         this.pageSize = pageSize;
     }
 
-    public SearchSource withPageSize(int size) {
-        return new SearchSource(endpoint, path, recordsKey, field, precision, size);
-    }
-
     @Override
     public boolean sortedByReplicationKey() {
         return true;
