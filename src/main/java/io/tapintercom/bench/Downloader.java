@@ -42,7 +42,7 @@ final class Downloader {
 
     /** Downloads every stream; returns the number of records read. */
     long downloadAll() throws Exception {
-        Streams streams = Streams.intercom(150);
+        Streams streams = Streams.intercom(150, false);
         ReadWindow window = new ReadWindow(Instant.parse("2000-01-01T00:00:00Z"), Instant.now());
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long records = 0;

@@ -35,7 +35,7 @@ final class DiscoverCommand {
 
     /** The catalog, with custom attributes typed when the workspace can be reached. */
     static Catalog discover(TapConfig config, TapEnvironment env) {
-        Discoverer discoverer = new Discoverer(Streams.intercom(config.searchPageSize()), new SchemaLibrary());
+        Discoverer discoverer = new Discoverer(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), new SchemaLibrary());
         return discoverer.discover(config.typeCustomAttributes() ? customAttributes(config, env) : null);
     }
 

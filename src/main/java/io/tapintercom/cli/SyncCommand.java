@@ -39,7 +39,7 @@ final class SyncCommand {
         TransformIssues issues = new TransformIssues();
         MessageWriter writer = writers.get();
         SyncEngine engine = new SyncEngine(client, writer, env.clock(), settings,
-                new SyncPlanner(Streams.intercom(config.searchPageSize()), config.validateRecords(), issues));
+                new SyncPlanner(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), config.validateRecords(), issues));
         if ("schema".equals(args.test())) {
             engine.announce(catalog);
             return TapIntercom.OK;

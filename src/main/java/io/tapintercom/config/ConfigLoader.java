@@ -191,7 +191,8 @@ public final class ConfigLoader {
                 s.path("attribution_window_days").asInt(),
                 s.path("search_page_size").asInt(),
                 s.path("validate_records").asBoolean(),
-                s.path("type_custom_attributes").asBoolean());
+                s.path("type_custom_attributes").asBoolean(),
+                s.path("fetch_contact_details").asBoolean());
     }
 
     private static String stripTrailingSlash(String url) {

@@ -16,7 +16,8 @@ public record TapConfig(
         int attributionWindowDays,
         int searchPageSize,
         boolean validateRecords,
-        boolean typeCustomAttributes) {
+        boolean typeCustomAttributes,
+        boolean fetchContactDetails) {
 
     @Override
     public String toString() {

@@ -9,4 +9,9 @@ public interface RecordEnricher {
     RecordEnricher NONE = (client, record) -> record;
 
     JsonNode enrich(IntercomClient client, JsonNode record);
+
+    /** This enrichment, then {@code next} on its result. */
+    default RecordEnricher andThen(RecordEnricher next) {
+        return (client, record) -> next.enrich(client, enrich(client, record));
+    }
 }

@@ -5,6 +5,7 @@ import io.tapintercom.intercom.pagination.Pagination;
 import io.tapintercom.streams.sources.ConversationPartsChild;
 import io.tapintercom.streams.sources.EmbeddedListHydrator;
 import io.tapintercom.streams.sources.EmbeddedListHydrator.EmbeddedList;
+import io.tapintercom.streams.sources.FullRecordFetcher;
 import io.tapintercom.streams.sources.ListSource;
 import io.tapintercom.streams.sources.ScrollSource;
 import io.tapintercom.streams.sources.SearchSource;
@@ -30,14 +31,18 @@ public final class Streams {
         this.all = List.copyOf(all);
     }
 
-    /** @param searchPageSize page size for the search endpoints (config search_page_size) */
-    public static Streams intercom(int searchPageSize) {
+    /**
+     * @param searchPageSize page size for the search endpoints (config search_page_size)
+     * @param contactDetails read each contact whole, for the fields search leaves out (config fetch_contact_details)
+     */
+    public static Streams intercom(int searchPageSize, boolean contactDetails) {
+        RecordEnricher hydrator = new EmbeddedListHydrator("contact", "/contacts/", List.of(
+                new EmbeddedList("tags", "tags", Pagination::none, "/tags/"),
+                new EmbeddedList("companies", "companies", () -> new PageNumberPagination(SUB_PAGE), "/companies/"),
+                new EmbeddedList("notes", "notes", () -> new PageNumberPagination(SUB_PAGE), "/notes/")));
         StreamDefinition contacts = StreamDefinition.incremental("contacts", "updated_at",
                         new SearchSource("contacts_search", "/contacts/search", "data", "updated_at", DatePrecision.DAY, searchPageSize))
-                .enrichedBy(new EmbeddedListHydrator("contact", "/contacts/", List.of(
-                        new EmbeddedList("tags", "tags", Pagination::none, "/tags/"),
-                        new EmbeddedList("companies", "companies", () -> new PageNumberPagination(SUB_PAGE), "/companies/"),
-                        new EmbeddedList("notes", "notes", () -> new PageNumberPagination(SUB_PAGE), "/notes/"))));
+                .enrichedBy(contactDetails ? new FullRecordFetcher("contact", "/contacts/").andThen(hydrator) : hydrator);
         StreamDefinition conversations = StreamDefinition.incremental("conversations", "updated_at",
                 new SearchSource("conversations_search", "/conversations/search", "conversations", "updated_at",
                         DatePrecision.SECOND, searchPageSize));

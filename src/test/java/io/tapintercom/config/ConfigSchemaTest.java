@@ -25,7 +25,7 @@ class ConfigSchemaTest {
     void namesEverySettingTheLoaderReads() {
         assertEquals(List.of("access_token", "start_date", "region", "api_version", "base_url", "request_timeout",
                 "user_agent", "max_retries", "max_concurrency", "attribution_window_days", "search_page_size",
-                "validate_records", "type_custom_attributes"), schema.settingNames());
+                "validate_records", "fetch_contact_details", "type_custom_attributes"), schema.settingNames());
     }
 
     @Test
@@ -83,7 +83,7 @@ class ConfigSchemaTest {
         JsonNode copy = schema.json();
         ((ObjectNode) copy).remove("required");
         ((ObjectNode) copy).remove("properties");
-        assertEquals(13, schema.settingNames().size());
+        assertEquals(14, schema.settingNames().size());
         assertEquals(List.of("config: access_token is missing"), schema.validate(json("{}")));
     }
 }
