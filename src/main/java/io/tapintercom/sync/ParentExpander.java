@@ -2,9 +2,8 @@ package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.intercom.IntercomClient;
-import io.tapintercom.singer.Log;
+import io.tapintercom.streams.Deletions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,18 +43,10 @@ final class ParentExpander {
         return new Expansion(rootRecord, childRecords);
     }
 
+    /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
     private List<JsonNode> fetchChildren(StreamPlan child, JsonNode parent) {
-        try {
-            return child.definition().childSource().fetch(client, parent);
-        } catch (IntercomApiException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-            // Deleted between the parent's read and this request: nothing to copy, nothing lost.
-            Log.warn("stream %s: %s %s no longer exists (%s); skipped", child.name(), root.name(),
-                    parent.path("id").asText(), e.getMessage());
-            return List.of();
-        }
+        return Deletions.unlessDeleted(() -> child.definition().childSource().fetch(client, parent), List.of(),
+                "stream " + child.name() + ": " + root.name() + " " + parent.path("id").asText(), "skipped");
     }
 
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.ApiRequest;
-import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.Pagination;
-import io.tapintercom.singer.Log;
+import io.tapintercom.streams.Deletions;
 import io.tapintercom.streams.RecordEnricher;
 import java.util.List;
 import java.util.function.Supplier;
@@ -45,17 +44,11 @@ public final class EmbeddedListHydrator implements RecordEnricher {
             }
             String id = PathSegment.encode(record.path("id").asText());
             ApiRequest request = ApiRequest.get(endpointPrefix + "_" + list.field(), pathPrefix + id + "/" + list.subPath());
-            List<JsonNode> items;
-            try {
-                items = Pages.readAll(client, request, list.pagination().get(), "data");
-            } catch (IntercomApiException e) {
-                if (!e.isNotFound()) {
-                    throw e;
-                }
-                // Deleted since the search returned it: a 404 here must not fail the sync (the rule for
-                // every per-parent request). The record goes out as the search showed it, has_more and all.
-                Log.warn("%s %s no longer exists (%s); its embedded lists are kept as the search returned them",
-                        endpointPrefix, record.path("id").asText(), e.getMessage());
+            // Deleted since the search returned it: the record goes out as the search showed it, has_more and all.
+            List<JsonNode> items = Deletions.unlessDeleted(
+                    () -> Pages.readAll(client, request, list.pagination().get(), "data"), null,
+                    endpointPrefix + " " + record.path("id").asText(), "its embedded lists are kept as the search returned them");
+            if (items == null) {
                 return record;
             }
             ObjectNode full = ((ObjectNode) embedded).deepCopy();

@@ -2,9 +2,8 @@ package io.tapintercom.streams.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.intercom.ApiRequest;
-import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.intercom.IntercomClient;
-import io.tapintercom.singer.Log;
+import io.tapintercom.streams.Deletions;
 import io.tapintercom.streams.RecordEnricher;
 
 /**
@@ -24,14 +23,7 @@ public final class FullRecordFetcher implements RecordEnricher {
     @Override
     public JsonNode enrich(IntercomClient client, JsonNode record) {
         String id = record.path("id").asText();
-        try {
-            return client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id)));
-        } catch (IntercomApiException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-            Log.warn("%s %s no longer exists (%s); the search's record is kept", endpoint, id, e.getMessage());
-            return record;
-        }
+        return Deletions.unlessDeleted(() -> client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id))),
+                record, endpoint + " " + id, "the search's record is kept");
     }
 }

@@ -1,5 +1,7 @@
 package io.tapintercom.singer.transform;
 
+import static io.tapintercom.singer.transform.TransformJson.assertJson;
+import static io.tapintercom.singer.transform.TransformJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,18 +48,6 @@ class RecordTransformerTest {
         log.close();
     }
 
-    /** Equal as JSON: an integer is an integer whether Jackson holds it as an int or a long. */
-    private static void assertJson(String expected, JsonNode actual) {
-        assertEquals(json(expected), json(actual.toString()));
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private RecordTransformer transformer(Set<String> selected) {
         return RecordTransformer.compile("companies", json(SCHEMA), selected, List.of("id"), issues);
