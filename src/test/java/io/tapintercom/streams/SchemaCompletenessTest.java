@@ -44,7 +44,7 @@ class SchemaCompletenessTest {
 
     private static final Path PROJECT_DIR = Paths.get(System.getProperty("user.dir"));
     private static final Path OPENAPI_FILE =
-            PROJECT_DIR.resolve("../shared/intercom-openapi/intercom-api-2.14.yaml").normalize();
+            PROJECT_DIR.resolve("src/test/resources/openapi/intercom-api-2.14.yaml");
     private static final Path SCHEMA_DIR = PROJECT_DIR.resolve("schemas");
 
     /** Names that hold a timestamp although they do not end in {@code _at}. */
@@ -124,7 +124,7 @@ class SchemaCompletenessTest {
     static void loadOpenApi() throws IOException {
         assertTrue(Files.isRegularFile(OPENAPI_FILE),
                 "Intercom OpenAPI description not found at " + OPENAPI_FILE
-                        + " (expected ../shared/intercom-openapi/ next to the Maven project dir " + PROJECT_DIR + ")");
+                        + " (a copy of Intercom's MIT-licensed description, kept in the repository)");
         openApi = OpenApiComponents.load(OPENAPI_FILE);
     }
 

@@ -1,6 +1,7 @@
 /**
  * A deterministic fake of the Intercom REST API (version 2.14) for the tap's offline demo, benchmarks and
- * fault-injection suites. Nothing in the tap depends on this package.
+ * fault-injection suites. It lives in its own source tree (src/fake/java) and imports nothing of the tap; the
+ * tap's only use of it is the --demo command (cli/DemoCommand), which is why it ships in the jar.
  *
  * <pre>{@code
  * FakeOptions options = FakeOptions.small().toBuilder()
