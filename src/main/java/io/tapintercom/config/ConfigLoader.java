@@ -192,7 +192,8 @@ public final class ConfigLoader {
                 s.path("search_page_size").asInt(),
                 s.path("validate_records").asBoolean(),
                 s.path("type_custom_attributes").asBoolean(),
-                s.path("fetch_contact_details").asBoolean());
+                s.path("fetch_contact_details").asBoolean(),
+                s.path("strip_nul_characters").asBoolean());
     }
 
     private static String stripTrailingSlash(String url) {

@@ -17,7 +17,8 @@ public record TapConfig(
         int searchPageSize,
         boolean validateRecords,
         boolean typeCustomAttributes,
-        boolean fetchContactDetails) {
+        boolean fetchContactDetails,
+        boolean stripNulCharacters) {
 
     @Override
     public String toString() {

@@ -25,7 +25,8 @@ class ConfigSchemaTest {
     void namesEverySettingTheLoaderReads() {
         assertEquals(List.of("access_token", "start_date", "region", "api_version", "base_url", "request_timeout",
                 "user_agent", "max_retries", "max_concurrency", "attribution_window_days", "search_page_size",
-                "validate_records", "fetch_contact_details", "type_custom_attributes"), schema.settingNames());
+                "validate_records", "fetch_contact_details", "type_custom_attributes",
+                "strip_nul_characters"), schema.settingNames());
     }
 
     @Test
