@@ -3,7 +3,10 @@ package io.tapintercom.config;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The validated settings of one run. Built only by {@link ConfigLoader}. */
+/**
+ * The validated settings of one run. Built only by {@link ConfigLoader}. {@code baseUrlSetting} names
+ * the setting the base URL came from (base_url, or region when base_url is not set).
+ */
 public record TapConfig(
         Secret accessToken,
         Instant startDate,
@@ -18,6 +21,8 @@ public record TapConfig(
         boolean validateRecords,
         boolean typeCustomAttributes,
         boolean fetchContactDetails,
+        Duration maxRateLimitWait,
+        String baseUrlSetting,
         boolean stripNulCharacters) {
 
     @Override
