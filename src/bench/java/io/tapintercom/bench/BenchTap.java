@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.cli.TapEnvironment;
 import io.tapintercom.cli.TapIntercom;
 import io.tapintercom.intercom.Sleeper;
-import io.tapintercom.intercom.http.UnirestTransport;
+import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.singer.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +74,7 @@ final class BenchTap {
 
     private static TapEnvironment environment(java.io.OutputStream out, PrintStream err) {
         return new TapEnvironment(out, err, Map.of(), Clock.systemUTC(), Sleeper.REAL,
-                config -> UnirestTransport.create(Duration.ofSeconds(10)));
+                config -> JdkTransport.create(Duration.ofSeconds(10)));
     }
 
     private static JsonNode select(JsonNode catalog, Set<String> streams) {

@@ -14,19 +14,20 @@ final class Wiring {
     private Wiring() {}
 
     static IntercomClient client(TapConfig config, TapEnvironment env) {
-        return client(config, env, RetryPolicy.standard(config.maxRetries()), config.requestTimeout());
+        return client(config, env, RetryPolicy.standard(config.maxRetries(), config.maxRateLimitWait()), config.requestTimeout());
     }
 
     /** Discovery must stay quick: one retry, a short timeout, and a fallback if it fails. */
     static IntercomClient discoveryClient(TapConfig config, TapEnvironment env) {
-        RetryPolicy quick = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2), 3);
+        RetryPolicy quick = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(30));
         Duration timeout = config.requestTimeout().compareTo(Duration.ofSeconds(15)) < 0 ? config.requestTimeout() : Duration.ofSeconds(15);
         return client(config, env, quick, timeout);
     }
 
     private static IntercomClient client(TapConfig config, TapEnvironment env, RetryPolicy policy, Duration timeout) {
         ClientSettings settings = new ClientSettings(config.baseUrl(), config.accessToken(), config.apiVersion(),
-                config.userAgent(), timeout, policy);
+                config.userAgent(), timeout, policy, config.baseUrlSetting());
         return new IntercomClient(settings, env.transports().apply(config), new RateLimiter(env.clock(), env.sleeper()),
                 env.sleeper(), env.clock(), new Random(new SecureRandom().nextLong()));
     }
