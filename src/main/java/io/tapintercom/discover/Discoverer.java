@@ -32,7 +32,7 @@ public final class Discoverer {
         for (StreamDefinition stream : streams.all()) {
             ObjectNode schema = schemas.load(stream);
             if (customAttributes != null) {
-                customAttributes.propertiesFor(stream.name()).ifPresent(typed -> typeCustomAttributes(schema, typed));
+                customAttributes.propertiesFor(stream.schema()).ifPresent(typed -> typeCustomAttributes(schema, typed));
             }
             ObjectNode entry = Json.object().put("tap_stream_id", stream.name()).put("stream", stream.name());
             entry.set("schema", schema);
@@ -56,7 +56,7 @@ public final class Discoverer {
         Metadata metadata = new Metadata();
         ObjectNode top = metadata.at(Breadcrumb.STREAM);
         top.put(Metadata.INCLUSION, Metadata.AVAILABLE);
-        top.put(Metadata.SELECTED_BY_DEFAULT, true);
+        top.put(Metadata.SELECTED_BY_DEFAULT, stream.selectedByDefault());
         top.set(Metadata.TABLE_KEY_PROPERTIES, Json.strings(stream.keyProperties()));
         top.put(Metadata.FORCED_REPLICATION_METHOD, stream.replication().method().name());
         top.set(Metadata.VALID_REPLICATION_KEYS, Json.strings(stream.replicationKeys()));

@@ -56,7 +56,9 @@ final class GroupSync {
         Log.info("stream %s: reading %s", group.name(), root.incremental()
                 ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from) + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
-        boolean spooled = !group.children().isEmpty() && root.definition().source().mustNotIdle();
+        // Only requests can make a read idle: children taken from the records themselves are written along.
+        boolean spooled = root.definition().source().mustNotIdle()
+                && group.children().stream().anyMatch(c -> c.definition().childSource().requestsPerParent());
         if (spooled) {
             runSpooled(from);
         } else {
@@ -79,7 +81,7 @@ final class GroupSync {
 
     /** The parent read runs to its end first, writing parents aside; then the children are fetched. */
     private void runSpooled(Instant from) {
-        try (ParentSpool spool = new ParentSpool(root.definition().replication().replicationKey())) {
+        try (ParentSpool spool = new ParentSpool()) {
             pageLoop().read(from, page -> {
                 List<JsonNode> records = inWindow(page, from);
                 process(records, root.emit(), List.of());
