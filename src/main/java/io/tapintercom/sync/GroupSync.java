@@ -41,7 +41,7 @@ final class GroupSync {
         this.ctx = ctx;
         this.root = group.root();
         this.windows = Windows.of(group, ctx.state().current(), ctx.settings());
-        this.expander = new ParentExpander(ctx.client(), root, windows);
+        this.expander = new ParentExpander(ctx.client(), root, windows, ctx.writer().encoder());
         this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
         this.deletions = version != null ? new FullTableDeletions(group.emitted()) : null;
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit(),

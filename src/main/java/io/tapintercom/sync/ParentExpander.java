@@ -1,8 +1,9 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.EncodedRecord;
+import io.tapintercom.singer.RecordEncoder;
 import io.tapintercom.streams.Deletions;
 import io.tapintercom.streams.ParentRecord;
 import java.util.ArrayList;
@@ -18,28 +19,30 @@ final class ParentExpander {
     private final IntercomClient client;
     private final StreamPlan root;
     private final Windows windows;
+    private final RecordEncoder encoder;
 
-    ParentExpander(IntercomClient client, StreamPlan root, Windows windows) {
+    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, RecordEncoder encoder) {
         this.client = client;
         this.root = root;
         this.windows = windows;
+        this.encoder = encoder;
     }
 
     Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
         // Enriched once, when first needed: by the root's record or by a child taken from the parent.
         ParentRecord record = new ParentRecord(client, parent, root.definition().enricher());
-        ObjectNode rootRecord = null;
+        EncodedRecord rootRecord = null;
         if (withRoot && !windows.before(parent, root)) {
-            rootRecord = root.prepare(record.enriched());
+            rootRecord = root.prepare(record.enriched(), encoder);
         }
-        Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
+        Map<StreamPlan, List<EncodedRecord>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
             if (windows.before(parent, child) || !child.definition().childSource().needed(parent)) {
                 continue;
             }
-            List<ObjectNode> rows = new ArrayList<>();
+            List<EncodedRecord> rows = new ArrayList<>();
             for (JsonNode raw : fetchChildren(child, record)) {
-                rows.add(child.prepare(raw));
+                rows.add(child.prepare(raw, encoder));
             }
             childRecords.put(child, rows);
         }
@@ -53,5 +56,5 @@ final class ParentExpander {
     }
 
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    record Expansion(ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
+    record Expansion(EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
 }

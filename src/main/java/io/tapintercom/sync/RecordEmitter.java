@@ -1,6 +1,6 @@
 package io.tapintercom.sync;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.singer.EncodedRecord;
 import io.tapintercom.singer.MessageWriter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -36,7 +36,7 @@ final class RecordEmitter {
         expansion.children().forEach((child, rows) -> rows.forEach(row -> emit(child, row, extracted)));
     }
 
-    private void emit(StreamPlan plan, ObjectNode record, String extracted) {
+    private void emit(StreamPlan plan, EncodedRecord record, String extracted) {
         Progress counter = progress.get(plan.name());
         if (recordLimit > 0 && counter.count() >= recordLimit) {
             return;
@@ -44,7 +44,7 @@ final class RecordEmitter {
         writer.record(plan.name(), record, extracted, plan.incremental() ? null : version);
         counter.add(1);
         if (deletions != null) {
-            deletions.saw(plan, record);
+            deletions.saw(plan, record.key());
         }
     }
 
