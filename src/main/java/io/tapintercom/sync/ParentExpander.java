@@ -45,7 +45,7 @@ final class ParentExpander {
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
     private List<JsonNode> fetchChildren(StreamPlan child, JsonNode parent) {
-        return Deletions.unlessDeleted(() -> child.definition().childSource().fetch(client, parent), List.of(),
+        return Deletions.unlessDeleted(client.log(), () -> child.definition().childSource().fetch(client, parent), List.of(),
                 "stream " + child.name() + ": " + root.name() + " " + parent.path("id").asText(), "skipped");
     }
 

@@ -1,6 +1,7 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -18,11 +19,11 @@ final class RecordEmitter {
     private final int recordLimit;
     private final Map<String, Progress> progress = new HashMap<>();
 
-    RecordEmitter(MessageWriter writer, Clock clock, List<StreamPlan> streams, Long version, int recordLimit) {
+    RecordEmitter(MessageWriter writer, Clock clock, Logger log, List<StreamPlan> streams, Long version, int recordLimit) {
         this.writer = writer;
         this.version = version;
         this.recordLimit = recordLimit;
-        streams.forEach(plan -> progress.put(plan.name(), new Progress(plan.name(), clock)));
+        streams.forEach(plan -> progress.put(plan.name(), new Progress(plan.name(), clock, log)));
     }
 
     void write(StreamPlan root, ParentExpander.Expansion expansion, String extracted) {
