@@ -8,7 +8,7 @@ import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
 import io.tapintercom.intercom.Sleeper;
 import io.tapintercom.singer.Logger;
-import io.tapintercom.intercom.http.UnirestTransport;
+import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.StreamDefinition;
@@ -37,8 +37,8 @@ final class Downloader {
         this.concurrency = concurrency;
         ClientSettings settings = new ClientSettings(baseUrl, new Secret(token), "2.14", "tap-intercom-bench",
                 Duration.ofSeconds(30), RetryPolicy.standard(8));
-        this.client = new IntercomClient(settings, UnirestTransport.create(Duration.ofSeconds(10)),
-                new RateLimiter(Clock.systemUTC(), Sleeper.REAL), Sleeper.REAL, Clock.systemUTC(), new Random(7),
+        this.client = new IntercomClient(settings, JdkTransport.create(Duration.ofSeconds(10)),
+                new RateLimiter(Clock.systemUTC(), Sleeper.REAL, Logger.discarding()), Sleeper.REAL, Clock.systemUTC(), new Random(7),
                 Logger.discarding());
     }
 

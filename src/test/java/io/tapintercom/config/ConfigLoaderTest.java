@@ -67,7 +67,7 @@ class ConfigLoaderTest {
         assertEquals(Version.userAgent(), config.userAgent());
         assertTrue(config.userAgent().startsWith("tap-intercom/"));
         assertEquals(8, config.maxRetries());
-        assertEquals(16, config.maxConcurrency());
+        assertEquals(200, config.maxConcurrency(), "enough in flight for the default budget at 800 ms");
         assertEquals(30, config.attributionWindowDays());
         assertEquals(150, config.searchPageSize());
         assertFalse(config.validateRecords());

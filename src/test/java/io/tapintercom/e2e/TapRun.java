@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.cli.TapEnvironment;
 import io.tapintercom.cli.TapIntercom;
 import io.tapintercom.intercom.Sleeper;
-import io.tapintercom.intercom.http.UnirestTransport;
+import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.singer.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class TapRun {
         CutOffStream out = new CutOffStream(stopAfterStates);
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         TapEnvironment env = new TapEnvironment(out, stderr, Map.copyOf(variables), clock, sleeper,
-                config -> UnirestTransport.create(Duration.ofSeconds(5)));
+                config -> JdkTransport.create(Duration.ofSeconds(5)));
         int exit = new TapIntercom(env).run(args);
         return new Result(exit, out.text(), err.toString(StandardCharsets.UTF_8));
     }

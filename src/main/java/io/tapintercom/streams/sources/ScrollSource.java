@@ -3,6 +3,7 @@ package io.tapintercom.streams.sources;
 import io.tapintercom.intercom.ApiRequest;
 import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.intercom.RestartRequiredException;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.ScrollPagination;
@@ -56,7 +57,7 @@ public final class ScrollSource implements RecordSource {
                         return page;
                     } catch (IntercomApiException e) {
                         boolean expired = e.isNotFound() && started;
-                        if (!(expired || e.status() >= 500) || ++restarts > MAX_RESTARTS) {
+                        if (!(expired || e instanceof RestartRequiredException) || ++restarts > MAX_RESTARTS) {
                             throw e;
                         }
                         client.log().warn("%s: the company scroll broke (%s); restarting it from the beginning (restart %d of %d)",
