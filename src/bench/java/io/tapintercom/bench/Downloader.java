@@ -10,6 +10,7 @@ import io.tapintercom.intercom.Sleeper;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.intercom.pagination.Page;
+import io.tapintercom.streams.ParentRecord;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.StreamDefinition;
 import io.tapintercom.streams.Streams;
@@ -70,11 +71,12 @@ final class Downloader {
         List<Future<Integer>> pending = new ArrayList<>();
         for (JsonNode parent : parents) {
             pending.add(pool.submit(() -> {
-                root.enricher().enrich(client, parent);
+                ParentRecord record = new ParentRecord(client, parent, root.enricher());
+                record.enriched();
                 int count = 0;
                 for (StreamDefinition child : children) {
                     if (child.childSource().needed(parent)) {
-                        count += child.childSource().fetch(client, parent).size();
+                        count += record.rowsOf(child.childSource()).size();
                     }
                 }
                 return count;

@@ -16,15 +16,15 @@ import io.tapintercom.sync.SyncPlanner;
 import io.tapintercom.sync.SyncSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** Sync mode (and --test): reads the catalog and state, then streams Singer messages to stdout. */
 final class SyncCommand {
     private final TapEnvironment env;
     private final Logger log;
-    private final Supplier<MessageWriter> writers;
+    private final Function<TapConfig, MessageWriter> writers;
 
-    SyncCommand(TapEnvironment env, Logger log, Supplier<MessageWriter> writers) {
+    SyncCommand(TapEnvironment env, Logger log, Function<TapConfig, MessageWriter> writers) {
         this.env = env;
         this.log = log;
         this.writers = writers;
@@ -39,7 +39,7 @@ final class SyncCommand {
                 config.maxConcurrency(), recordLimit);
         IntercomClient client = Wiring.client(config, env, log);
         TransformIssues issues = new TransformIssues(log);
-        MessageWriter writer = writers.get();
+        MessageWriter writer = writers.apply(config);
         SyncEngine engine = new SyncEngine(client, writer, env.clock(), log, settings,
                 new SyncPlanner(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), config.validateRecords(), issues));
         if ("schema".equals(args.test())) {
