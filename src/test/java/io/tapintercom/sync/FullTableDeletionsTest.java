@@ -34,12 +34,12 @@ class FullTableDeletionsTest {
         SdcDeletedAt.declareIn(schema);
         StreamDefinition definition = StreamDefinition.fullTable("tags", null);
         return new StreamPlan(definition, true, schema, RecordTransformer.compile("tags", schema,
-                Set.of("id", SdcDeletedAt.FIELD), List.of("id"), new TransformIssues()), null);
+                Set.of("id", SdcDeletedAt.FIELD), List.of("id"), new TransformIssues(Logger.discarding())), null);
     }
 
     private SyncContext context(State state) {
         SyncSettings settings = new SyncSettings(SIGNPOST, Instant.EPOCH, 30, 1, 0);
-        return new SyncContext(null, writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), settings, null, null,
+        return new SyncContext(null, writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), Logger.discarding(), settings, null, null,
                 new StateKeeper(writer, state, true));
     }
 
