@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.Json;
 import io.tapintercom.singer.Logger;
+import io.tapintercom.streams.sources.ListSource;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.state.State;
@@ -32,7 +33,7 @@ class FullTableDeletionsTest {
         ObjectNode schema = Json.object().put("type", "object");
         schema.putObject("properties").putObject("id").put("type", "string");
         SdcDeletedAt.declareIn(schema);
-        StreamDefinition definition = StreamDefinition.fullTable("tags", null);
+        StreamDefinition definition = StreamDefinition.fullTable("tags", ListSource.whole("/tags", "data"));
         return new StreamPlan(definition, true, schema, RecordTransformer.compile("tags", schema,
                 Set.of("id", SdcDeletedAt.FIELD), List.of("id"), new TransformIssues(Logger.discarding())), null);
     }
