@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.EncodedRecord;
 import io.tapintercom.singer.Json;
-import io.tapintercom.singer.LogCapture;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.RecordEncoder;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,18 +30,6 @@ import org.junit.jupiter.api.Test;
 class EncodedTransformTest {
     private static final Path SCHEMAS = Path.of("schemas");
     private static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
-
-    private LogCapture log;
-
-    @BeforeEach
-    void captureLog() {
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void restoreLog() {
-        log.close();
-    }
 
     @Test
     void everyFixtureUnderEverySchemaEncodesAsItsTransformedTreeSerialises() throws IOException {
@@ -83,8 +69,8 @@ class EncodedTransformTest {
 
     private static void assertSameOutput(String stream, JsonNode schema, Set<String> fields, ObjectNode record,
                                          boolean stripNul) {
-        TransformIssues treeIssues = new TransformIssues();
-        TransformIssues encodedIssues = new TransformIssues();
+        TransformIssues treeIssues = new TransformIssues(Logger.discarding());
+        TransformIssues encodedIssues = new TransformIssues(Logger.discarding());
         List<String> key = List.of("id");
         RecordTransformer byTree = RecordTransformer.compile(stream, schema, fields, key, treeIssues);
         RecordTransformer byEncoding = RecordTransformer.compile(stream, schema, fields, key, encodedIssues);
