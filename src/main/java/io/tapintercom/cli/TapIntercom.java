@@ -10,6 +10,7 @@ import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.transform.RecordValidator.RecordMismatchException;
 import io.tapintercom.sync.SyncException;
+import io.tapintercom.sync.SyncFailures;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -62,6 +63,10 @@ public final class TapIntercom {
             return FAILED;
         } catch (IntercomApiException | SyncException | RecordMismatchException e) {
             Log.critical("%s", e.getMessage());
+            return FAILED;
+        } catch (SyncFailures e) {
+            // Several streams failed while the others finished: one line each.
+            e.failures().forEach(failure -> Log.critical("%s", Log.redact(String.valueOf(failure.getMessage()))));
             return FAILED;
         } catch (RuntimeException | Error e) {
             Log.critical("unexpected error: %s", Log.redact(String.valueOf(e)));

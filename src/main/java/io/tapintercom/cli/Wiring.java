@@ -2,6 +2,7 @@ package io.tapintercom.cli;
 
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.intercom.ClientSettings;
+import io.tapintercom.intercom.InFlightLimit;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
@@ -28,6 +29,6 @@ final class Wiring {
         ClientSettings settings = new ClientSettings(config.baseUrl(), config.accessToken(), config.apiVersion(),
                 config.userAgent(), timeout, policy);
         return new IntercomClient(settings, env.transports().apply(config), new RateLimiter(env.clock(), env.sleeper()),
-                env.sleeper(), env.clock(), new Random(new SecureRandom().nextLong()));
+                env.sleeper(), env.clock(), new Random(new SecureRandom().nextLong()), new InFlightLimit(config.maxConcurrency()));
     }
 }

@@ -31,16 +31,23 @@ public final class IntercomClient {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Random random;
+    private final InFlightLimit inFlight;
     private final ClientStats stats = new ClientStats();
 
     public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, Sleeper sleeper,
                           Clock clock, Random random) {
+        this(settings, transport, limiter, sleeper, clock, random, InFlightLimit.unlimited());
+    }
+
+    public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, Sleeper sleeper,
+                          Clock clock, Random random, InFlightLimit inFlight) {
         this.settings = settings;
         this.transport = transport;
         this.limiter = limiter;
         this.sleeper = sleeper;
         this.clock = clock;
         this.random = random;
+        this.inFlight = inFlight;
     }
 
     public ClientStats stats() {
@@ -79,7 +86,22 @@ public final class IntercomClient {
         }
     }
 
+    /** One try, holding one of the requests in flight the run allows from before pacing until the reply. */
     private Attempt attempt(ApiRequest request, HttpCall call) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntercomApiException(request.describe() + " was interrupted", 0, "interrupted");
+        }
+        try {
+            return paced(request, call);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private Attempt paced(ApiRequest request, HttpCall call) {
         try {
             limiter.acquire();
         } catch (InterruptedException e) {

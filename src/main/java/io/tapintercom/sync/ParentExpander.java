@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs on worker threads: everything one parent record needs (its enrichment, its children's
@@ -24,23 +25,24 @@ final class ParentExpander {
         this.windows = windows;
     }
 
-    Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
+    Expansion expand(Parent parent, boolean withRoot, List<StreamPlan> children) {
+        JsonNode record = parent.record();
         ObjectNode rootRecord = null;
-        if (withRoot && !windows.before(parent, root)) {
-            rootRecord = root.prepare(root.definition().enricher().enrich(client, parent));
+        if (withRoot && !windows.before(record, root)) {
+            rootRecord = root.prepare(root.definition().enricher().enrich(client, record));
         }
         Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
-            if (windows.before(parent, child) || !child.definition().childSource().needed(parent)) {
+            if (windows.before(record, child) || !child.definition().childSource().needed(record)) {
                 continue;
             }
             List<ObjectNode> rows = new ArrayList<>();
-            for (JsonNode raw : fetchChildren(child, parent)) {
+            for (JsonNode raw : fetchChildren(child, record)) {
                 rows.add(child.prepare(raw));
             }
             childRecords.put(child, rows);
         }
-        return new Expansion(rootRecord, childRecords);
+        return new Expansion(parent, rootRecord, childRecords);
     }
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
@@ -49,6 +51,13 @@ final class ParentExpander {
                 "stream " + child.name() + ": " + root.name() + " " + parent.path("id").asText(), "skipped");
     }
 
+    /** A parent record and where it was read (the n-th of a page), for messages about it. */
+    record Parent(JsonNode record, int index, Supplier<String> where) {
+        String describe() {
+            return "record " + index + " of " + where.get();
+        }
+    }
+
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    record Expansion(ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
+    record Expansion(Parent parent, ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
 }

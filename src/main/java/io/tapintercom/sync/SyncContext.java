@@ -5,6 +5,10 @@ import io.tapintercom.singer.MessageWriter;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
-/** The collaborators every part of a sync shares. */
+/**
+ * The collaborators every part of a sync shares. {@code workers} run per-parent requests and
+ * {@code readers} fetch pages; neither pool limits requests in flight: the client does, for every
+ * thread of the run at once.
+ */
 record SyncContext(IntercomClient client, MessageWriter writer, Clock clock, SyncSettings settings,
-                   ExecutorService workers, ExecutorService prefetch, StateKeeper state) {}
+                   ExecutorService workers, ExecutorService readers, StateKeeper state) {}

@@ -24,7 +24,7 @@ class ConfigSchemaTest {
     @Test
     void namesEverySettingTheLoaderReads() {
         assertEquals(List.of("access_token", "start_date", "region", "api_version", "base_url", "request_timeout",
-                "user_agent", "max_retries", "max_concurrency", "attribution_window_days", "search_page_size",
+                "user_agent", "max_retries", "max_concurrency", "parallel_streams", "attribution_window_days", "search_page_size",
                 "validate_records", "fetch_contact_details", "type_custom_attributes"), schema.settingNames());
     }
 
