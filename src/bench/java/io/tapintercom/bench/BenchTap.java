@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.cli.TapEnvironment;
 import io.tapintercom.cli.TapIntercom;
 import io.tapintercom.intercom.Sleeper;
-import io.tapintercom.intercom.http.UnirestTransport;
+import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.singer.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,8 +37,19 @@ final class BenchTap {
     }
 
     ObjectNode config(int concurrency) {
+        return defaults().put("max_concurrency", concurrency);
+    }
+
+    /** The settings a user gives: where, who, since when; everything else at its default. */
+    ObjectNode defaults() {
         return Json.object().put("access_token", token).put("base_url", baseUrl).put("start_date", "2000-01-01T00:00:00Z")
-                .put("max_concurrency", concurrency).put("type_custom_attributes", false);
+                .put("type_custom_attributes", false);
+    }
+
+    /** The arguments of a sync of the given streams (all when empty), for the tap run as a process. */
+    List<String> syncArgs(ObjectNode config, Set<String> streams) {
+        String configFile = write("config.json", config);
+        return List.of("--config", configFile, "--catalog", write("catalog.json", select(discover(configFile), streams)));
     }
 
     /** A sync of the given streams (all when empty); returns what came out, and how long it took. */
@@ -74,7 +86,7 @@ final class BenchTap {
 
     private static TapEnvironment environment(java.io.OutputStream out, PrintStream err) {
         return new TapEnvironment(out, err, Map.of(), Clock.systemUTC(), Sleeper.REAL,
-                config -> UnirestTransport.create(Duration.ofSeconds(10)));
+                config -> JdkTransport.create(Duration.ofSeconds(10)));
     }
 
     private static JsonNode select(JsonNode catalog, Set<String> streams) {

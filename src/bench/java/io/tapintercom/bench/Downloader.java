@@ -7,8 +7,9 @@ import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
 import io.tapintercom.intercom.Sleeper;
-import io.tapintercom.intercom.http.UnirestTransport;
+import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.intercom.pagination.Page;
+import io.tapintercom.streams.ParentRecord;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.StreamDefinition;
 import io.tapintercom.streams.Streams;
@@ -36,7 +37,7 @@ final class Downloader {
         this.concurrency = concurrency;
         ClientSettings settings = new ClientSettings(baseUrl, new Secret(token), "2.14", "tap-intercom-bench",
                 Duration.ofSeconds(30), RetryPolicy.standard(8));
-        this.client = new IntercomClient(settings, UnirestTransport.create(Duration.ofSeconds(10)),
+        this.client = new IntercomClient(settings, JdkTransport.create(Duration.ofSeconds(10)),
                 new RateLimiter(Clock.systemUTC(), Sleeper.REAL), Sleeper.REAL, Clock.systemUTC(), new Random(7));
     }
 
@@ -68,11 +69,12 @@ final class Downloader {
         List<Future<Integer>> pending = new ArrayList<>();
         for (JsonNode parent : parents) {
             pending.add(pool.submit(() -> {
-                root.enricher().enrich(client, parent);
+                ParentRecord record = new ParentRecord(client, parent, root.enricher());
+                record.enriched();
                 int count = 0;
                 for (StreamDefinition child : children) {
                     if (child.childSource().needed(parent)) {
-                        count += child.childSource().fetch(client, parent).size();
+                        count += record.rowsOf(child.childSource()).size();
                     }
                 }
                 return count;

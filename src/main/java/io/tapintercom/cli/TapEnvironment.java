@@ -3,7 +3,7 @@ package io.tapintercom.cli;
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.intercom.Sleeper;
 import io.tapintercom.intercom.http.HttpTransport;
-import io.tapintercom.intercom.http.UnirestTransport;
+import io.tapintercom.intercom.http.JdkTransport;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -20,7 +20,7 @@ public record TapEnvironment(OutputStream stdout, PrintStream stderr, Map<String
 
     public static TapEnvironment system(OutputStream stdout, PrintStream stderr) {
         return new TapEnvironment(stdout, stderr, System.getenv(), Clock.systemUTC(), Sleeper.REAL,
-                config -> UnirestTransport.create(min(config.requestTimeout(), Duration.ofSeconds(30))));
+                config -> JdkTransport.create(min(config.requestTimeout(), Duration.ofSeconds(30))));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -2,7 +2,7 @@ package io.tapintercom.cli;
 
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.intercom.ClientSettings;
-import io.tapintercom.intercom.InFlightLimit;
+import io.tapintercom.intercom.InFlightLimiter;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
@@ -15,20 +15,23 @@ final class Wiring {
     private Wiring() {}
 
     static IntercomClient client(TapConfig config, TapEnvironment env) {
-        return client(config, env, RetryPolicy.standard(config.maxRetries()), config.requestTimeout());
+        return client(config, env, RetryPolicy.standard(config.maxRetries(), config.maxRateLimitWait()), config.requestTimeout());
     }
 
     /** Discovery must stay quick: one retry, a short timeout, and a fallback if it fails. */
     static IntercomClient discoveryClient(TapConfig config, TapEnvironment env) {
-        RetryPolicy quick = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2), 3);
+        RetryPolicy quick = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(30));
         Duration timeout = config.requestTimeout().compareTo(Duration.ofSeconds(15)) < 0 ? config.requestTimeout() : Duration.ofSeconds(15);
         return client(config, env, quick, timeout);
     }
 
     private static IntercomClient client(TapConfig config, TapEnvironment env, RetryPolicy policy, Duration timeout) {
         ClientSettings settings = new ClientSettings(config.baseUrl(), config.accessToken(), config.apiVersion(),
-                config.userAgent(), timeout, policy);
-        return new IntercomClient(settings, env.transports().apply(config), new RateLimiter(env.clock(), env.sleeper()),
-                env.sleeper(), env.clock(), new Random(new SecureRandom().nextLong()), new InFlightLimit(config.maxConcurrency()));
+                config.userAgent(), timeout, policy, config.baseUrlSetting());
+        RateLimiter limiter = new RateLimiter(env.clock(), env.sleeper());
+        InFlightLimiter inFlight = new InFlightLimiter(env.clock(), limiter::allowedPerSecond, config.maxConcurrency());
+        return new IntercomClient(settings, env.transports().apply(config), limiter, inFlight, env.sleeper(), env.clock(),
+                new Random(new SecureRandom().nextLong()));
     }
 }

@@ -3,7 +3,10 @@ package io.tapintercom.config;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The validated settings of one run. Built only by {@link ConfigLoader}. */
+/**
+ * The validated settings of one run. Built only by {@link ConfigLoader}. {@code baseUrlSetting} names
+ * the setting the base URL came from (base_url, or region when base_url is not set).
+ */
 public record TapConfig(
         Secret accessToken,
         Instant startDate,
@@ -18,7 +21,10 @@ public record TapConfig(
         int searchPageSize,
         boolean validateRecords,
         boolean typeCustomAttributes,
-        boolean fetchContactDetails) {
+        boolean fetchContactDetails,
+        Duration maxRateLimitWait,
+        String baseUrlSetting,
+        boolean stripNulCharacters) {
 
     @Override
     public String toString() {

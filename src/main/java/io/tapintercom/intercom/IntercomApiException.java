@@ -6,7 +6,7 @@ import io.tapintercom.singer.Log;
  * Intercom refused a request, or kept failing it until the retries ran out. The message holds the
  * endpoint, the status and Intercom's own error code and message, never a header.
  */
-public final class IntercomApiException extends RuntimeException {
+public class IntercomApiException extends RuntimeException {
     private final int status;
     private final String code;
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.http.HttpCall;
 import io.tapintercom.intercom.http.HttpReply;
 import io.tapintercom.intercom.http.HttpTransport;
+import io.tapintercom.intercom.http.NotSentException;
+import io.tapintercom.intercom.http.UnresolvedHostException;
 import io.tapintercom.singer.Json;
 import io.tapintercom.singer.Log;
 import java.io.IOException;
@@ -25,33 +27,50 @@ import java.util.StringJoiner;
  * what cannot. Thread-safe.
  */
 public final class IntercomClient {
+    /** max_concurrency's default: enough for Intercom's default budget (166 requests/s) at 800 ms a request. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 200;
+
     private final ClientSettings settings;
     private final HttpTransport transport;
     private final RateLimiter limiter;
+    private final InFlightLimiter inFlight;
     private final Sleeper sleeper;
     private final Clock clock;
     private final Random random;
-    private final InFlightLimit inFlight;
     private final ClientStats stats = new ClientStats();
+    /** Whether any HTTP answer came back in this run: after one, an unresolved host is a passing fault. */
+    private volatile boolean reached;
 
+    /** A client with the default ceiling of requests in flight. */
     public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, Sleeper sleeper,
                           Clock clock, Random random) {
-        this(settings, transport, limiter, sleeper, clock, random, InFlightLimit.unlimited());
+        this(settings, transport, limiter, new InFlightLimiter(clock, limiter::allowedPerSecond, DEFAULT_MAX_IN_FLIGHT),
+                sleeper, clock, random);
     }
 
-    public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, Sleeper sleeper,
-                          Clock clock, Random random, InFlightLimit inFlight) {
+    /** @param inFlight how many requests may be outstanding; its budget should be {@code limiter}'s */
+    public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, InFlightLimiter inFlight,
+                          Sleeper sleeper, Clock clock, Random random) {
         this.settings = settings;
         this.transport = transport;
         this.limiter = limiter;
+        this.inFlight = inFlight;
         this.sleeper = sleeper;
         this.clock = clock;
         this.random = random;
-        this.inFlight = inFlight;
     }
 
     public ClientStats stats() {
         return stats;
+    }
+
+    /**
+     * Requests in flight follow the budget and the latency, up to {@link InFlightLimiter#ceiling()}. Callers may
+     * start as many concurrent reads as they like: {@link #send} waits for a place. Thread pools that feed this
+     * client should hold ceiling() threads, so that the limiter, not a pool, bounds the requests in flight.
+     */
+    public InFlightLimiter inFlight() {
+        return inFlight;
     }
 
     /** Sends the request until it succeeds or cannot, and returns the parsed JSON body. */
@@ -59,7 +78,8 @@ public final class IntercomClient {
         HttpCall call = toCall(request);
         RetryPolicy policy = settings.retryPolicy();
         int failures = 0;
-        int rateLimitWaits = 0;
+        int rateLimited = 0;
+        long rateLimitedSince = -1;
         while (true) {
             Attempt attempt = attempt(request, call);
             if (attempt.body != null) {
@@ -67,9 +87,15 @@ public final class IntercomClient {
             }
             if (attempt.rateLimited) {
                 stats.rateLimited();
-                if (++rateLimitWaits > policy.maxRateLimitWaits()) {
-                    throw new IntercomApiException(request.describe() + " was rate limited " + rateLimitWaits
-                            + " times in a row; giving up", 429, "rate_limit_exceeded");
+                rateLimited++;
+                // Measured on the injected clock from the first 429: the waits themselves happen in the limiter.
+                long now = clock.millis();
+                rateLimitedSince = rateLimitedSince < 0 ? now : rateLimitedSince;
+                if (now - rateLimitedSince >= policy.maxRateLimitWait().toMillis()) {
+                    throw new IntercomApiException(String.format("%s is still rate limited after %s of waiting (%d"
+                            + " responses 429); giving up: max_rate_limit_wait is %s. Another integration may be spending"
+                            + " this app's whole rate limit", request.describe(), seconds(now - rateLimitedSince),
+                            rateLimited, seconds(policy.maxRateLimitWait().toMillis())), 429, "rate_limit_exceeded");
                 }
                 continue;
             }
@@ -86,45 +112,47 @@ public final class IntercomClient {
         }
     }
 
-    /** One try, holding one of the requests in flight the run allows from before pacing until the reply. */
-    private Attempt attempt(ApiRequest request, HttpCall call) {
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IntercomApiException(request.describe() + " was interrupted", 0, "interrupted");
-        }
-        try {
-            return paced(request, call);
-        } finally {
-            inFlight.release();
-        }
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format("%.1f s", millis / 1000.0);
     }
 
-    private Attempt paced(ApiRequest request, HttpCall call) {
-        try {
+    private Attempt attempt(ApiRequest request, HttpCall call) {
+        HttpReply reply;
+        long started;
+        // A place in flight first, then the budget: a request booked in the rate limiter goes out at once.
+        try (InFlightLimiter.Permit permit = inFlight.acquire()) {
             limiter.acquire();
+            stats.request();
+            started = System.nanoTime();
+            permit.sending();
+            try {
+                reply = transport.send(call);
+            } catch (IOException e) {
+                return failedToSend(request, started, e);
+            }
+            permit.answered();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntercomApiException(request.describe() + " was interrupted", 0, "interrupted");
         }
-        stats.request();
-        long started = System.nanoTime();
-        HttpReply reply;
-        try {
-            reply = transport.send(call);
-        } catch (IOException e) {
-            metric(request, null, started, false);
-            if (Thread.currentThread().isInterrupted()) {
-                // Cancelled (an abandoned prefetch, a shutdown): nobody wants this answer any more.
-                throw new IntercomApiException(request.describe() + " was cancelled", 0, "interrupted");
-            }
-            return Attempt.retry("no response (" + e.getMessage() + ")", 0, null, Duration.ZERO);
+        return answered(request, reply, started);
+    }
+
+    private Attempt failedToSend(ApiRequest request, long started, IOException e) {
+        metric(request, null, started, false);
+        if (Thread.currentThread().isInterrupted()) {
+            // Cancelled (an abandoned prefetch, a shutdown): nobody wants this answer any more.
+            throw new IntercomApiException(request.describe() + " was cancelled", 0, "interrupted");
         }
+        return noResponse(request, e);
+    }
+
+    private Attempt answered(ApiRequest request, HttpReply reply, long started) {
+        reached = true;
         limiter.observe(reply);
         int status = reply.status();
         if (status >= 200 && status < 300) {
-            Attempt parsed = parse(reply);
+            Attempt parsed = parse(request, reply);
             // A 2xx whose body is empty or cut off is retried like any failure, so its metric says "failed".
             metric(request, status, started, parsed.body != null);
             return parsed;
@@ -142,10 +170,45 @@ public final class IntercomClient {
                     + "); another integration may be scrolling companies", status, error.code(),
                     settings.retryPolicy().scrollBusyWait());
         }
-        if (RetryPolicy.isRetryableStatus(status) && !request.restartable()) {
-            return Attempt.retry(status + " " + error.summary(), status, error.code(), Duration.ZERO);
+        if (RetryPolicy.isRetryableStatus(status)) {
+            Attempt retry = Attempt.retry(status + " " + error.summary(), status, error.code(), Duration.ZERO);
+            // A gateway's 502/503 never reached Intercom's application: even a scroll page can be asked again.
+            return RetryPolicy.isGatewayRefusal(status) ? retry : unlessCursorMayHaveMoved(request, retry);
         }
         throw refusal(request, status, error);
+    }
+
+    /**
+     * No HTTP answer. A host that never resolved in this run is a wrong setting, not a passing fault: one
+     * clear line at once. Once Intercom has answered, a failed lookup is a network blip and is retried.
+     */
+    private Attempt noResponse(ApiRequest request, IOException e) {
+        if (e instanceof UnresolvedHostException unresolved && !reached) {
+            throw new IntercomApiException("the Intercom host \"" + unresolved.host() + "\" (from the "
+                    + settings.hostSetting() + " setting) does not resolve: check " + settings.hostSetting()
+                    + ", and this machine's network and DNS", 0, "unresolved_host");
+        }
+        Attempt retry = Attempt.retry("no response (" + e.getMessage() + ")", 0, null, Duration.ZERO);
+        // Refused or never connected: nothing reached Intercom. Anything later (a timeout, a reset) may have
+        // been processed.
+        return e instanceof NotSentException ? retry : unlessCursorMayHaveMoved(request, retry);
+    }
+
+    /**
+     * A failure after which Intercom may have processed the request. Most requests are simply sent again;
+     * a scroll page may have moved the cursor past a page never received, so its reader must restart.
+     */
+    private static Attempt unlessCursorMayHaveMoved(ApiRequest request, Attempt retry) {
+        if (request.restartable()) {
+            throw new RestartRequiredException(request.describe() + " failed: " + retry.problem
+                    + "; the scroll may have moved past a page that never arrived", retry.status, retry.code);
+        }
+        return retry;
+    }
+
+    private Attempt parse(ApiRequest request, HttpReply reply) {
+        Attempt parsed = parse(reply);
+        return parsed.body != null ? parsed : unlessCursorMayHaveMoved(request, parsed);
     }
 
     private Attempt parse(HttpReply reply) {

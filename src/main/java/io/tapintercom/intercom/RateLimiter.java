@@ -1,6 +1,7 @@
 package io.tapintercom.intercom;
 
 import io.tapintercom.intercom.http.HttpReply;
+import io.tapintercom.singer.Log;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -14,6 +15,13 @@ import java.time.Duration;
 public final class RateLimiter {
     /** Slack after the announced reset, for clock skew between Intercom and this machine. */
     static final Duration RESET_MARGIN = Duration.ofMillis(250);
+    /**
+     * The furthest ahead a window can plausibly end: Intercom's windows last 10 seconds, 60 for some apps.
+     * A reset announced further away (a proxy's or a server's bug) is capped here, or the tap would sleep
+     * until then, possibly for years.
+     */
+    static final Duration LONGEST_WINDOW = Duration.ofSeconds(60);
+    private static final long CAP_WARNING_INTERVAL_MILLIS = 60_000;
     private static final long UNKNOWN = -1;
 
     private final Clock clock;
@@ -27,6 +35,7 @@ public final class RateLimiter {
      * rollover or guessed, so that a late answer from a finished window is recognised as such.
      */
     private long lastReportedResetMillis;
+    private long nextCapWarningMillis;
 
     public RateLimiter(Clock clock, Sleeper sleeper) {
         this.clock = clock;
@@ -78,7 +87,7 @@ public final class RateLimiter {
         Long headerRemaining = number(reply.header("X-RateLimit-Remaining"));
         Long headerReset = number(reply.header("X-RateLimit-Reset"));
         if (headerRemaining != null && headerReset != null) {
-            learn(headerLimit, headerRemaining, headerReset * 1000);
+            learn(headerLimit, headerRemaining, plausible(headerReset));
         }
         if (reply.status() == 429) {
             remaining = 0;
@@ -86,6 +95,22 @@ public final class RateLimiter {
                 resetAtMillis = clock.millis() + 1000;
             }
         }
+    }
+
+    /** The announced reset in epoch millis, at most one longest window ahead (with a warning, once a minute). */
+    private long plausible(long resetEpochSeconds) {
+        long now = clock.millis();
+        long latest = now + LONGEST_WINDOW.toMillis();
+        if (resetEpochSeconds <= latest / 1000) {
+            return resetEpochSeconds * 1000;
+        }
+        if (now >= nextCapWarningMillis) {
+            nextCapWarningMillis = now + CAP_WARNING_INTERVAL_MILLIS;
+            Log.warn("Intercom announced a rate-limit reset %d s away (X-RateLimit-Reset: %d); windows last at most %d s,"
+                            + " so the tap waits no more than that", resetEpochSeconds - now / 1000, resetEpochSeconds,
+                    LONGEST_WINDOW.toSeconds());
+        }
+        return latest;
     }
 
     private void learn(Long headerLimit, long headerRemaining, long reportedReset) {
@@ -119,6 +144,11 @@ public final class RateLimiter {
 
     public synchronized long limit() {
         return limit;
+    }
+
+    /** The budget in requests per second (Intercom counts in 10-second windows); NaN while none is known. */
+    public synchronized double allowedPerSecond() {
+        return limit == UNKNOWN ? Double.NaN : limit / 10.0;
     }
 
     private static Long number(String header) {

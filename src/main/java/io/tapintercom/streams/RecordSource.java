@@ -35,4 +35,9 @@ public interface RecordSource {
     default Optional<Duration> minimumSlice() {
         return Optional.empty();
     }
+
+    /** The same source labelled with its stream's name (in metrics and errors), so a declaration names a stream once. */
+    default RecordSource named(String stream) {
+        return this;
+    }
 }

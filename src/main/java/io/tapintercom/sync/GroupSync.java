@@ -32,6 +32,8 @@ final class GroupSync implements GroupRunner.Group {
     private final RecordEmitter emitter;
     private final OrderedFanOut fanOut;
     private final Long version;
+    /** Set when this run can tell what disappeared from the group's full-table streams. */
+    private final FullTableDeletions deletions;
     private Instant highestRead;
 
     GroupSync(GroupPlan group, Windows windows, SyncContext ctx) {
@@ -41,7 +43,9 @@ final class GroupSync implements GroupRunner.Group {
         this.windows = windows;
         this.expander = new ParentExpander(ctx.client(), root, windows);
         this.version = root.emit() && !root.incremental() && !testRun() ? ctx.settings().signpost().toEpochMilli() : null;
-        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit());
+        this.deletions = version != null ? new FullTableDeletions(group.emitted()) : null;
+        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit(),
+                deletions);
         this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
     }
 
@@ -68,7 +72,9 @@ final class GroupSync implements GroupRunner.Group {
                 ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from)
                         + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
-        if (!group.children().isEmpty() && root.definition().source().mustNotIdle()) {
+        // Only requests can make a read idle: children taken from the records themselves are written along.
+        if (root.definition().source().mustNotIdle()
+                && group.children().stream().anyMatch(c -> c.definition().childSource().requestsPerParent())) {
             readThenExpand(from);
         } else {
             read(from);
@@ -97,7 +103,7 @@ final class GroupSync implements GroupRunner.Group {
      * set aside on disk; their children are fetched once the read has ended.
      */
     private void readThenExpand(Instant from) {
-        try (ParentSpool spool = new ParentSpool(root.definition().replication().replicationKey())) {
+        try (ParentSpool spool = new ParentSpool()) {
             try (SlicedRead pages = open(from)) {
                 for (SlicePage page = pages.next(); page != null; page = pages.next()) {
                     emitter.expectTotal(page.page().totalCount());
@@ -123,7 +129,7 @@ final class GroupSync implements GroupRunner.Group {
     private SlicedRead open(Instant from) {
         RecordSource source = root.definition().source();
         SlicePlanner planner = sorted() && !testRun() ? source.minimumSlice()
-                .map(span -> new SlicePlanner(ctx.settings().concurrency(), span)).orElse(null) : null;
+                .map(span -> new SlicePlanner(ctx.inFlight(), span)).orElse(null) : null;
         return new SlicedRead(group.name(), new ReadWindow(from, ctx.settings().signpost()),
                 window -> new PageReader(group.name(), source, ctx.client(), windows::key, window), planner, ctx.readers());
     }
@@ -163,6 +169,7 @@ final class GroupSync implements GroupRunner.Group {
             ctx.state().advance(checkpoints(group.emitted(), highestRead));
         }
         if (version != null) {
+            deletions.report(ctx, version);
             ctx.writer().activateVersion(root.name(), version);
             ctx.state().update(s -> s.withBookmark(root.name(), "version", LongNode.valueOf(version)));
         }

@@ -129,8 +129,8 @@ final class PageReader implements AutoCloseable {
 
     private void warnOutOfOrder() {
         for (JsonNode record : pastEnd) {
-            Log.warn("stream %s: record %s has %s out of order among earlier ones, after the end of this read (%s);"
-                            + " it is outside the window and skipped", stream, record.path("id").asText("(without id)"),
+            Log.warn("stream %s: record %s, updated %s among earlier records, lies after the end of this read (%s):"
+                            + " out of order, outside the window, skipped", stream, record.path("id").asText("(without id)"),
                     key.apply(record).map(DateTimes::format).orElse("?"), DateTimes.format(window.to()));
         }
         pastEnd.clear();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.streams.Deletions;
+import io.tapintercom.streams.ParentRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs on worker threads: everything one parent record needs (its enrichment, its children's
- * requests) and the transformation of what comes back, so the writing thread only writes.
+ * requests or lists) and the transformation of what comes back, so the writing thread only writes.
  */
 final class ParentExpander {
     private final IntercomClient client;
@@ -27,9 +28,11 @@ final class ParentExpander {
 
     Expansion expand(Parent parent, boolean withRoot, List<StreamPlan> children) {
         JsonNode record = parent.record();
+        // Enriched once, when first needed: by the root's record or by a child taken from the parent.
+        ParentRecord enrichable = new ParentRecord(client, record, root.definition().enricher());
         ObjectNode rootRecord = null;
         if (withRoot && !windows.before(record, root)) {
-            rootRecord = root.prepare(root.definition().enricher().enrich(client, record));
+            rootRecord = root.prepare(enrichable.enriched());
         }
         Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
@@ -37,7 +40,7 @@ final class ParentExpander {
                 continue;
             }
             List<ObjectNode> rows = new ArrayList<>();
-            for (JsonNode raw : fetchChildren(child, record)) {
+            for (JsonNode raw : fetchChildren(child, enrichable)) {
                 rows.add(child.prepare(raw));
             }
             childRecords.put(child, rows);
@@ -46,9 +49,9 @@ final class ParentExpander {
     }
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
-    private List<JsonNode> fetchChildren(StreamPlan child, JsonNode parent) {
-        return Deletions.unlessDeleted(() -> child.definition().childSource().fetch(client, parent), List.of(),
-                "stream " + child.name() + ": " + root.name() + " " + parent.path("id").asText(), "skipped");
+    private List<JsonNode> fetchChildren(StreamPlan child, ParentRecord parent) {
+        return Deletions.unlessDeleted(() -> parent.rowsOf(child.definition().childSource()), List.of(),
+                "stream " + child.name() + ": " + root.name() + " " + parent.listed().path("id").asText(), "skipped");
     }
 
     /** A parent record and where it was read (the n-th of a page), for messages about it. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.IntSupplier;
 
 /**
  * Decides when the rest of a slice is worth reading as several slices at once. A search reads one
@@ -21,15 +22,16 @@ final class SlicePlanner {
     /** Fewer pages than this per slice is not worth a cursor of its own. */
     static final int MIN_PAGES = 4;
 
-    private final int maxSlices;
+    private final IntSupplier maxSlices;
     private final Duration minimumSpan;
 
     /**
-     * @param maxSlices   slices read at once: tied to the requests the client may have in flight
+     * @param maxSlices   slices read at once: the requests the client may have in flight now (it follows the
+     *                    rate budget and the latency), since each open slice keeps one page request in flight
      * @param minimumSpan the shortest span a slice may cover
      */
-    SlicePlanner(int maxSlices, Duration minimumSpan) {
-        this.maxSlices = Math.max(1, maxSlices);
+    SlicePlanner(IntSupplier maxSlices, Duration minimumSpan) {
+        this.maxSlices = maxSlices;
         this.minimumSpan = minimumSpan;
     }
 
@@ -42,7 +44,7 @@ final class SlicePlanner {
         if (pagesLeft.isEmpty() || !at.isBefore(to)) {
             return List.of();
         }
-        long bySlots = maxSlices - open + 1;
+        long bySlots = Math.max(1, maxSlices.getAsInt()) - open + 1;
         long byPages = pagesLeft.getAsLong() / MIN_PAGES;
         long bySpan = Duration.between(at, to).getSeconds() / Math.max(1, minimumSpan.getSeconds());
         int parts = (int) Math.min(bySlots, Math.min(byPages, bySpan));

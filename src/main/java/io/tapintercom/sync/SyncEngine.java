@@ -44,10 +44,13 @@ public final class SyncEngine {
         List<Windows> windows = plans.stream().map(group -> Windows.of(group, initial, settings)).toList();
         StateKeeper state = new StateKeeper(writer, initial, settings.signpost(), settings.testRun());
         ExecutorService groupThreads = Executors.newCachedThreadPool(daemon("tap-intercom-group"));
-        ExecutorService workers = Executors.newCachedThreadPool(daemon("tap-intercom-worker"));
+        // As many workers as the client may ever have requests in flight (max_concurrency, its InFlightLimiter's
+        // ceiling): the limiter, which follows the budget and the latency, bounds concurrency, not this pool.
+        ExecutorService workers = Executors.newFixedThreadPool(client.inFlight().ceiling(), daemon("tap-intercom-worker"));
         ExecutorService readers = Executors.newCachedThreadPool(daemon("tap-intercom-reader"));
         try {
-            SyncContext context = new SyncContext(client, writer, clock, settings, workers, readers, state);
+            SyncContext context = new SyncContext(client, writer, clock, settings, workers, readers, state,
+                    client.inFlight()::limit);
             List<GroupSync> groups = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 groups.add(new GroupSync(plans.get(i), windows.get(i), context));

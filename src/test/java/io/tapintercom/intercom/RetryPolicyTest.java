@@ -68,7 +68,8 @@ class RetryPolicyTest {
 
     @Test
     void aTinyBaseNeverGivesAZeroWait() {
-        RetryPolicy tiny = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1), 1);
+        RetryPolicy tiny = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1),
+                Duration.ofSeconds(1));
         assertEquals(Duration.ofMillis(1), tiny.backoff(1, fixed(0.0)));
     }
 

@@ -50,6 +50,9 @@ class BadInputSuiteTest {
         cases.add(config("max_retries not a number", withGood("\"max_retries\":\"lots\""), "config: max_retries must be an integer"));
         cases.add(config("max_concurrency zero", withGood("\"max_concurrency\":0"), "config: max_concurrency must be at least 1"));
         cases.add(config("search page too large", withGood("\"search_page_size\":500"), "config: search_page_size must be at most 150"));
+        cases.add(config("request_timeout that overflows", withGood("\"request_timeout\":1e30"), "config: request_timeout must be at most 3600"));
+        cases.add(config("max_rate_limit_wait zero", withGood("\"max_rate_limit_wait\":0"), "config: max_rate_limit_wait must be more than 0"));
+        cases.add(config("attribution window of ages", withGood("\"attribution_window_days\":99999999999"), "config: attribution_window_days must be at most 3650"));
         cases.add(config("impossible start date", withGood("\"start_date\":\"2024-13-01\""), "config: start_date \"2024-13-01\" is not a date"));
         cases.add(config("start date not a date at all", withGood("\"start_date\":\"yesterday\""), "config: start_date \"yesterday\" is not a date"));
         cases.add(config("unknown region", "{\"access_token\":\"" + TOKEN + "\",\"region\":\"mars\"}", "config: region \"mars\" is not one of us, eu, au"));

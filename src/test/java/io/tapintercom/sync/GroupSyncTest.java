@@ -57,7 +57,8 @@ class GroupSyncTest {
         GroupPlan group = new GroupPlan(new StreamPlan(definition, true, schema, transformer, null), List.of());
         SyncSettings settings = new SyncSettings(SIGNPOST, FROM, 30, 8, 0, 4);
         StateKeeper state = new StateKeeper(out.writer, State.empty(), SIGNPOST, false);
-        SyncContext context = new SyncContext(null, out.writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), settings, threads, threads, state);
+        SyncContext context = new SyncContext(null, out.writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), settings, threads, threads, state,
+                () -> 8);
         GroupSync sync = new GroupSync(group, Windows.of(group, State.empty(), settings), context);
         state.started(sync.name());
         sync.start();

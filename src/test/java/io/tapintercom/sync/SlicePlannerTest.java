@@ -15,7 +15,7 @@ class SlicePlannerTest {
 
     @Test
     void aLongReadIsCutIntoOneSlicePerFreeSlotCoveringTheRestExactly() {
-        List<Slice> parts = new SlicePlanner(16, Duration.ofHours(1)).split(AT, TO, OptionalLong.of(1000), 1);
+        List<Slice> parts = new SlicePlanner(() -> 16, Duration.ofHours(1)).split(AT, TO, OptionalLong.of(1000), 1);
 
         assertEquals(16, parts.size());
         assertEquals(AT, parts.get(0).from());
@@ -28,7 +28,7 @@ class SlicePlannerTest {
 
     @Test
     void theSlicesAreLimitedByFreeSlotsPagesAndSpan() {
-        SlicePlanner planner = new SlicePlanner(16, Duration.ofDays(7));
+        SlicePlanner planner = new SlicePlanner(() -> 16, Duration.ofDays(7));
         assertEquals(4, planner.split(AT, TO, OptionalLong.of(1000), 13).size(), "3 free slots and this one's");
         assertEquals(5, planner.split(AT, TO, OptionalLong.of(20), 1).size(), "at least 4 pages a slice");
         assertEquals(2, planner.split(AT, AT.plus(Duration.ofDays(15)), OptionalLong.of(1000), 1).size(), "a week at least");
@@ -36,7 +36,7 @@ class SlicePlannerTest {
 
     @Test
     void aShortReadGoesOnWithItsOneCursor() {
-        SlicePlanner planner = new SlicePlanner(16, Duration.ofHours(1));
+        SlicePlanner planner = new SlicePlanner(() -> 16, Duration.ofHours(1));
         assertEquals(List.of(), planner.split(AT, TO, OptionalLong.of(7), 1), "fewer than two slices' worth of pages");
         assertEquals(List.of(), planner.split(AT, TO, OptionalLong.empty(), 1), "Intercom did not say how many pages");
         assertEquals(List.of(), planner.split(AT, TO, OptionalLong.of(1000), 16), "no free slot");

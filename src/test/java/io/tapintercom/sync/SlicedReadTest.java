@@ -47,7 +47,7 @@ class SlicedReadTest {
     SlicedRead read(MemorySource source, int maxSlices) {
         return new SlicedRead("contacts", new ReadWindow(FROM, SIGNPOST),
                 window -> new PageReader("contacts", source, null, SlicedReadTest::key, window),
-                new SlicePlanner(maxSlices, Duration.ofHours(1)), threads);
+                new SlicePlanner(() -> maxSlices, Duration.ofHours(1)), threads);
     }
 
     @Test

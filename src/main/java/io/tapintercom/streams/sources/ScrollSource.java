@@ -3,6 +3,7 @@ package io.tapintercom.streams.sources;
 import io.tapintercom.intercom.ApiRequest;
 import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.intercom.RestartRequiredException;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.ScrollPagination;
@@ -23,9 +24,19 @@ public final class ScrollSource implements RecordSource {
     private final ApiRequest base;
     private final String recordsKey;
 
-    public ScrollSource(String endpoint, String path, String recordsKey) {
-        this.base = ApiRequest.get(endpoint, path);
+    public ScrollSource(String path, String recordsKey) {
+        this(ApiRequest.get(path, path), recordsKey);
+    }
+
+    private ScrollSource(ApiRequest base, String recordsKey) {
+        this.base = base;
         this.recordsKey = recordsKey;
+    }
+
+    /** Requests are labelled STREAM_scroll. */
+    @Override
+    public ScrollSource named(String stream) {
+        return new ScrollSource(ApiRequest.get(stream + "_scroll", base.path()), recordsKey);
     }
 
     @Override
@@ -57,7 +68,7 @@ public final class ScrollSource implements RecordSource {
                         return page;
                     } catch (IntercomApiException e) {
                         boolean expired = e.isNotFound() && started;
-                        if (!(expired || e.status() >= 500) || ++restarts > MAX_RESTARTS) {
+                        if (!(expired || e instanceof RestartRequiredException) || ++restarts > MAX_RESTARTS) {
                             throw e;
                         }
                         Log.warn("%s: the company scroll broke (%s); restarting it from the beginning (restart %d of %d)",

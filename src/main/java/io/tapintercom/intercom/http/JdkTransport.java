@@ -1,0 +1,108 @@
+package io.tapintercom.intercom.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link HttpTransport} over the JDK's own HTTP client. TLS is always verified, redirects are never
+ * followed, no proxy is used unless the URL is one.
+ *
+ * <p>The call's timeout bounds the whole exchange, body included. The JDK's request timeout alone ends
+ * when the headers arrive, so a server that sends headers and then nothing held a sync for ever (the
+ * library this replaces read the body with no deadline at all). Here the exchange runs asynchronously
+ * and is abandoned at the deadline: cancelling it closes its connection.
+ */
+public final class JdkTransport implements HttpTransport {
+    private final HttpClient http;
+
+    public JdkTransport(HttpClient http) {
+        this.http = http;
+    }
+
+    public static JdkTransport create(Duration connectTimeout) {
+        return new JdkTransport(HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    @Override
+    public HttpReply send(HttpCall call) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url())).timeout(call.timeout())
+                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(call.body()));
+        call.headers().forEach(request::header);
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return reply(exchange.get(call.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + seconds(call.timeout()));
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the response");
+        } catch (ExecutionException e) {
+            throw classify(e.getCause(), URI.create(call.url()).getHost());
+        }
+    }
+
+    private static HttpReply reply(HttpResponse<byte[]> response) {
+        Map<String, String> headers = new HashMap<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.putIfAbsent(name, values.get(0));
+            }
+        });
+        byte[] body = response.body();
+        return new HttpReply(response.statusCode(), headers, body == null ? new byte[0] : body);
+    }
+
+    /**
+     * What went wrong, as the client needs to know it: a host that does not resolve, a request never sent
+     * (connection refused, or none within the connect timeout), or anything else, after which the request
+     * may have been processed. The message holds the root cause's class and message: enough to tell a
+     * timeout from a reset, and free of headers.
+     */
+    static IOException classify(Throwable error, String host) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return new UnresolvedHostException(host, error);
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (error instanceof HttpConnectTimeoutException || error instanceof ConnectException) {
+            return new NotSentException(describe(root), error);
+        }
+        return new IOException(describe(root), error);
+    }
+
+    private static String describe(Throwable root) {
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String seconds(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() / 1000.0 + " s";
+    }
+}
