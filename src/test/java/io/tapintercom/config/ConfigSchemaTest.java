@@ -85,7 +85,7 @@ class ConfigSchemaTest {
         JsonNode copy = schema.json();
         ((ObjectNode) copy).remove("required");
         ((ObjectNode) copy).remove("properties");
-        assertEquals(16, settings.size());
+        assertEquals(17, settings.size());
         assertEquals(settings, schema.settingNames());
         assertEquals(List.of("config: access_token is missing"), schema.validate(json("{}")));
     }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class FullTableDeletionsTest {
         ObjectNode schema = Json.object().put("type", "object");
         schema.putObject("properties").putObject("id").put("type", "string");
         SdcDeletedAt.declareIn(schema);
-        StreamDefinition definition = StreamDefinition.fullTable("tags", null);
+        // Never read here: only the records this test writes matter.
+        StreamDefinition definition = StreamDefinition.fullTable("tags", (client, window) -> Collections.emptyIterator());
         return new StreamPlan(definition, true, schema, RecordTransformer.compile("tags", schema,
                 Set.of("id", SdcDeletedAt.FIELD), List.of("id"), new TransformIssues()), null);
     }
