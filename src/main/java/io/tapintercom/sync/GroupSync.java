@@ -3,7 +3,6 @@ package io.tapintercom.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import io.tapintercom.singer.DateTimes;
-import io.tapintercom.singer.Log;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
 import io.tapintercom.sync.SlicedRead.SlicePage;
@@ -43,9 +42,9 @@ final class GroupSync implements GroupRunner.Group {
         this.windows = windows;
         this.expander = new ParentExpander(ctx.client(), root, windows);
         this.version = root.emit() && !root.incremental() && !testRun() ? ctx.settings().signpost().toEpochMilli() : null;
-        this.deletions = version != null ? new FullTableDeletions(group.emitted()) : null;
-        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit(),
-                deletions);
+        this.deletions = version != null ? new FullTableDeletions(group.emitted(), ctx.log()) : null;
+        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), ctx.log(), group.emitted(), version,
+                ctx.settings().recordLimit(), deletions);
         this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
     }
 
@@ -68,7 +67,7 @@ final class GroupSync implements GroupRunner.Group {
     @Override
     public void run() {
         Instant from = windows.readFrom();
-        Log.info("stream %s: reading %s", group.name(), root.incremental()
+        ctx.log().info("stream %s: reading %s", group.name(), root.incremental()
                 ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from)
                         + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
@@ -119,7 +118,7 @@ final class GroupSync implements GroupRunner.Group {
             if (root.emit() && root.incremental() && highestRead != null) {
                 ctx.state().advance(checkpoints(List.of(root), highestRead));
             }
-            Log.info("stream %s: fetching children of %,d parents", group.name(), spool.size());
+            ctx.log().info("stream %s: fetching children of %,d parents", group.name(), spool.size());
             for (List<JsonNode> chunk = spool.next(SPOOL_CHUNK); !chunk.isEmpty(); chunk = spool.next(SPOOL_CHUNK)) {
                 expandAndWrite(chunk, () -> "the parents read before", false, group.children());
             }
@@ -131,7 +130,8 @@ final class GroupSync implements GroupRunner.Group {
         SlicePlanner planner = sorted() && !testRun() ? source.minimumSlice()
                 .map(span -> new SlicePlanner(ctx.inFlight(), span)).orElse(null) : null;
         return new SlicedRead(group.name(), new ReadWindow(from, ctx.settings().signpost()),
-                window -> new PageReader(group.name(), source, ctx.client(), windows::key, window), planner, ctx.readers());
+                window -> new PageReader(group.name(), source, ctx.client(), windows::key, window, ctx.log()), planner,
+                ctx.readers(), ctx.log());
     }
 
     /** Expands the parents (their enrichment and children) concurrently, and writes the results in order. */

@@ -5,7 +5,7 @@ import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.CursorLoopException;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.DateTimes;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
 import java.time.Instant;
@@ -37,6 +37,7 @@ final class PageReader implements AutoCloseable {
     private final IntercomClient client;
     private final Function<JsonNode, Optional<Instant>> key;
     private final ReadWindow window;
+    private final Logger log;
     private Iterator<Page> pages;
     private int restarts;
     /** Highest in-window value of the current cursor's pages: a page starting below it went back. */
@@ -48,8 +49,9 @@ final class PageReader implements AutoCloseable {
     private final List<JsonNode> pastEnd = new ArrayList<>();
 
     PageReader(String stream, RecordSource source, IntercomClient client, Function<JsonNode, Optional<Instant>> key,
-               ReadWindow window) {
+               ReadWindow window, Logger log) {
         this.stream = stream;
+        this.log = log;
         this.source = source;
         this.client = client;
         this.key = key;
@@ -129,7 +131,7 @@ final class PageReader implements AutoCloseable {
 
     private void warnOutOfOrder() {
         for (JsonNode record : pastEnd) {
-            Log.warn("stream %s: record %s, updated %s among earlier records, lies after the end of this read (%s):"
+            log.warn("stream %s: record %s, updated %s among earlier records, lies after the end of this read (%s):"
                             + " out of order, outside the window, skipped", stream, record.path("id").asText("(without id)"),
                     key.apply(record).map(DateTimes::format).orElse("?"), DateTimes.format(window.to()));
         }
@@ -143,7 +145,7 @@ final class PageReader implements AutoCloseable {
         }
         Instant checkpoint = handedOut != null ? handedOut : window.from();
         Instant resume = unread != null && unread.isBefore(checkpoint) ? unread : checkpoint;
-        Log.warn("stream %s: %s; restarting the read from %s (restart %d of %d)", stream, broken, resume, restarts,
+        log.warn("stream %s: %s; restarting the read from %s (restart %d of %d)", stream, broken, resume, restarts,
                 MAX_RESTARTS);
         pages = source.open(client, new ReadWindow(resume, window.to(), window.slice()));
         highestOfCursor = null;

@@ -3,7 +3,7 @@ package io.tapintercom.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.DateTimes;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,6 +43,7 @@ final class SlicedRead implements AutoCloseable {
     private final SlicePlanner planner;
     private final ExecutorService threads;
     private final String stream;
+    private final Logger log;
     private final Slices slices;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final Map<Slice, PageReader> open = new HashMap<>();
@@ -51,8 +52,9 @@ final class SlicedRead implements AutoCloseable {
 
     /** @param planner null for a read that is never sliced */
     SlicedRead(String stream, ReadWindow whole, Function<ReadWindow, PageReader> readers, SlicePlanner planner,
-               ExecutorService threads) {
+               ExecutorService threads, Logger log) {
         this.stream = stream;
+        this.log = log;
         this.readers = readers;
         this.planner = planner;
         this.threads = threads;
@@ -117,7 +119,7 @@ final class SlicedRead implements AutoCloseable {
     private void cut(Slice slice, List<Slice> parts) {
         open.remove(slice).close();
         slices.split(slice, parts);
-        Log.info("stream %s: reading the rest, from %s to %s, in %d slices at once", stream,
+        log.info("stream %s: reading the rest, from %s to %s, in %d slices at once", stream,
                 DateTimes.format(parts.get(0).from()), DateTimes.format(parts.get(parts.size() - 1).to()), parts.size());
         parts.forEach(this::start);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.state.State;
 import io.tapintercom.singer.transform.RecordTransformer;
 import io.tapintercom.singer.transform.TransformIssues;
@@ -53,11 +54,12 @@ class GroupSyncTest {
         StreamDefinition definition = StreamDefinition.incremental("contacts", "updated_at", source);
         ObjectNode schema = schema();
         RecordTransformer transformer = RecordTransformer.compile("contacts", schema, Set.of("id", "updated_at"), List.of("id"),
-                new TransformIssues());
+                new TransformIssues(Logger.discarding()));
         GroupPlan group = new GroupPlan(new StreamPlan(definition, true, schema, transformer, null), List.of());
         SyncSettings settings = new SyncSettings(SIGNPOST, FROM, 30, 8, 0, 4);
         StateKeeper state = new StateKeeper(out.writer, State.empty(), SIGNPOST, false);
-        SyncContext context = new SyncContext(null, out.writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), settings, threads, threads, state,
+        SyncContext context = new SyncContext(null, out.writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), Logger.discarding(), settings, threads,
+                threads, state,
                 () -> 8);
         GroupSync sync = new GroupSync(group, Windows.of(group, State.empty(), settings), context);
         state.started(sync.name());

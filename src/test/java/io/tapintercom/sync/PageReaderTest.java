@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.intercom.pagination.CursorLoopException;
 import io.tapintercom.intercom.pagination.Page;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ class PageReaderTest {
     }
 
     static PageReader reader(ScriptedSource source) {
-        return new PageReader("contacts", source, null, r -> Optional.of(Instant.ofEpochSecond(r.path("updated_at").asLong())), WINDOW);
+        return new PageReader("contacts", source, null, r -> Optional.of(Instant.ofEpochSecond(r.path("updated_at").asLong())), WINDOW,
+                Logger.discarding());
     }
 
     static List<String> readAll(PageReader reader) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.sync.SlicedRead.SlicePage;
 import java.time.Duration;
@@ -46,8 +47,8 @@ class SlicedReadTest {
 
     SlicedRead read(MemorySource source, int maxSlices) {
         return new SlicedRead("contacts", new ReadWindow(FROM, SIGNPOST),
-                window -> new PageReader("contacts", source, null, SlicedReadTest::key, window),
-                new SlicePlanner(() -> maxSlices, Duration.ofHours(1)), threads);
+                window -> new PageReader("contacts", source, null, SlicedReadTest::key, window, Logger.discarding()),
+                new SlicePlanner(() -> maxSlices, Duration.ofHours(1)), threads, Logger.discarding());
     }
 
     @Test
