@@ -40,7 +40,7 @@ final class GroupSync implements GroupRunner.Group {
         this.ctx = ctx;
         this.root = group.root();
         this.windows = windows;
-        this.expander = new ParentExpander(ctx.client(), root, windows);
+        this.expander = new ParentExpander(ctx.client(), root, windows, ctx.writer().encoder());
         this.version = root.emit() && !root.incremental() && !testRun() ? ctx.settings().signpost().toEpochMilli() : null;
         this.deletions = version != null ? new FullTableDeletions(group.emitted(), ctx.log()) : null;
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), ctx.log(), group.emitted(), version,

@@ -1,8 +1,9 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.EncodedRecord;
+import io.tapintercom.singer.RecordEncoder;
 import io.tapintercom.streams.Deletions;
 import io.tapintercom.streams.ParentRecord;
 import java.util.ArrayList;
@@ -19,29 +20,31 @@ final class ParentExpander {
     private final IntercomClient client;
     private final StreamPlan root;
     private final Windows windows;
+    private final RecordEncoder encoder;
 
-    ParentExpander(IntercomClient client, StreamPlan root, Windows windows) {
+    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, RecordEncoder encoder) {
         this.client = client;
         this.root = root;
         this.windows = windows;
+        this.encoder = encoder;
     }
 
     Expansion expand(Parent parent, boolean withRoot, List<StreamPlan> children) {
         JsonNode record = parent.record();
         // Enriched once, when first needed: by the root's record or by a child taken from the parent.
         ParentRecord enrichable = new ParentRecord(client, record, root.definition().enricher());
-        ObjectNode rootRecord = null;
+        EncodedRecord rootRecord = null;
         if (withRoot && !windows.before(record, root)) {
-            rootRecord = root.prepare(enrichable.enriched());
+            rootRecord = root.prepare(enrichable.enriched(), encoder);
         }
-        Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
+        Map<StreamPlan, List<EncodedRecord>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
             if (windows.before(record, child) || !child.definition().childSource().needed(record)) {
                 continue;
             }
-            List<ObjectNode> rows = new ArrayList<>();
+            List<EncodedRecord> rows = new ArrayList<>();
             for (JsonNode raw : fetchChildren(child, enrichable)) {
-                rows.add(child.prepare(raw));
+                rows.add(child.prepare(raw, encoder));
             }
             childRecords.put(child, rows);
         }
@@ -62,5 +65,5 @@ final class ParentExpander {
     }
 
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    record Expansion(Parent parent, ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
+    record Expansion(Parent parent, EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
 }

@@ -1,7 +1,7 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.singer.EncodedRecord;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import java.time.Clock;
@@ -48,13 +48,13 @@ final class RecordEmitter {
         });
     }
 
-    private void emit(StreamPlan plan, ObjectNode record, String extracted, Supplier<String> where) {
+    private void emit(StreamPlan plan, EncodedRecord record, String extracted, Supplier<String> where) {
         Progress counter = progress.get(plan.name());
         if (recordLimit > 0 && counter.count() >= recordLimit) {
             return;
         }
         for (String key : plan.definition().keyProperties()) {
-            JsonNode value = record.get(key);
+            JsonNode value = record.key().get(key);
             if (value == null || value.isNull()) {
                 throw new SyncException("stream " + plan.name() + ": " + where.get() + " has no \"" + key
                         + "\"; a record without its key cannot be written, so the stream stops here (the STATE written"
@@ -64,7 +64,7 @@ final class RecordEmitter {
         writer.record(plan.name(), record, extracted, plan.incremental() ? null : version);
         counter.add(1);
         if (deletions != null) {
-            deletions.saw(plan, record);
+            deletions.saw(plan, record.key());
         }
     }
 
