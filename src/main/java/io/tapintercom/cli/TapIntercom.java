@@ -5,6 +5,7 @@ import io.tapintercom.config.ConfigLoader;
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.config.Version;
 import io.tapintercom.intercom.IntercomApiException;
+import io.tapintercom.singer.Json;
 import io.tapintercom.singer.Log;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.OutputClosedException;
@@ -133,7 +134,7 @@ public final class TapIntercom {
         }
         Log.Level level = Log.parseLevel(requested);
         if (level == null) {
-            throw new BadInputException("log level \"" + requested + "\" is not one of debug, info, warning, error, critical");
+            throw new BadInputException("log level " + Json.quote(requested) + " is not one of debug, info, warning, error, critical");
         }
         Log.setLevel(level);
     }
