@@ -10,6 +10,7 @@ import io.tapintercom.singer.Log;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.transform.RecordValidator.RecordMismatchException;
+import io.tapintercom.sync.StreamsUnreadableException;
 import io.tapintercom.sync.SyncException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -60,6 +61,9 @@ public final class TapIntercom {
             return BAD_INPUT;
         } catch (OutputClosedException e) {
             Log.critical("%s; stopping", e.getMessage());
+            return FAILED;
+        } catch (StreamsUnreadableException e) {
+            e.lines().forEach(line -> Log.critical("%s", line));
             return FAILED;
         } catch (IntercomApiException | SyncException | RecordMismatchException e) {
             Log.critical("%s", e.getMessage());

@@ -46,13 +46,21 @@ public final class SyncEngine {
         ExecutorService prefetch = Executors.newCachedThreadPool(daemon("tap-intercom-prefetch"));
         try {
             SyncContext context = new SyncContext(client, writer, clock, settings, workers, prefetch, state);
+            UnreadableStreams unreadable = new UnreadableStreams();
             for (GroupPlan group : groups) {
                 state.update(s -> s.withCurrentlySyncing(group.name()));
                 state.checkpoint();
-                new GroupSync(group, context).run();
+                try {
+                    new GroupSync(group, context).run();
+                } catch (RuntimeException e) {
+                    if (!unreadable.absorb(group, e)) {
+                        throw e;
+                    }
+                }
             }
             state.update(s -> s.withCurrentlySyncing(null));
             state.checkpoint();
+            unreadable.failIfAny();
             return state.current();
         } finally {
             workers.shutdownNow();
