@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,8 +37,19 @@ final class BenchTap {
     }
 
     ObjectNode config(int concurrency) {
+        return defaults().put("max_concurrency", concurrency);
+    }
+
+    /** The settings a user gives: where, who, since when; everything else at its default. */
+    ObjectNode defaults() {
         return Json.object().put("access_token", token).put("base_url", baseUrl).put("start_date", "2000-01-01T00:00:00Z")
-                .put("max_concurrency", concurrency).put("type_custom_attributes", false);
+                .put("type_custom_attributes", false);
+    }
+
+    /** The arguments of a sync of the given streams (all when empty), for the tap run as a process. */
+    List<String> syncArgs(ObjectNode config, Set<String> streams) {
+        String configFile = write("config.json", config);
+        return List.of("--config", configFile, "--catalog", write("catalog.json", select(discover(configFile), streams)));
     }
 
     /** A sync of the given streams (all when empty); returns what came out, and how long it took. */

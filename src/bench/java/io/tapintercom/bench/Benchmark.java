@@ -19,7 +19,12 @@ import java.util.Set;
  *   concurrency [--latency MS] [--conversations N]                          per-parent requests: N in flight vs one
  *   validation  [--conversations N]                                        records/s with validate_records off and on
  *   full        [--scale N] [--concurrency N] [--latency MS]                  every stream; per-stream and run figures
+ *   budget      [--scale N] [--latencies 50,100,...] [--rate-limit N_PER_10S]  realistic workspace under Intercom's
+ *                                                                          budget: wall time against requests / rate
+ *   memory      [--scales 1,4] [--latency MS]                             peak RSS of the launcher as shipped
+ *   slices      [--contacts N] [--search-latency MS]                      contacts' first sync: sliced vs one cursor
  * </pre>
+ * budget, memory and slices run bin/tap-intercom as a process, as a user would (JVM start-up included).
  * Run with: java -cp target/tap-intercom.jar io.tapintercom.bench.Benchmark full --scale 1
  */
 public final class Benchmark {
@@ -34,7 +39,11 @@ public final class Benchmark {
             case "concurrency": concurrency(options); break;
             case "validation": validation(options); break;
             case "full": full(options); break;
-            default: throw new IllegalArgumentException("unknown benchmark " + mode + " (pacing, concurrency, full)");
+            case "budget": Budget.run(options); break;
+            case "memory": Budget.memory(options); break;
+            case "slices": Budget.slices(options); break;
+            default: throw new IllegalArgumentException("unknown benchmark " + mode
+                    + " (pacing, concurrency, validation, full, budget, memory, slices)");
         }
         System.exit(0);
     }

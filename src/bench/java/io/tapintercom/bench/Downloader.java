@@ -9,6 +9,7 @@ import io.tapintercom.intercom.RetryPolicy;
 import io.tapintercom.intercom.Sleeper;
 import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.intercom.pagination.Page;
+import io.tapintercom.streams.ParentRecord;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.StreamDefinition;
 import io.tapintercom.streams.Streams;
@@ -68,11 +69,12 @@ final class Downloader {
         List<Future<Integer>> pending = new ArrayList<>();
         for (JsonNode parent : parents) {
             pending.add(pool.submit(() -> {
-                root.enricher().enrich(client, parent);
+                ParentRecord record = new ParentRecord(client, parent, root.enricher());
+                record.enriched();
                 int count = 0;
                 for (StreamDefinition child : children) {
                     if (child.childSource().needed(parent)) {
-                        count += child.childSource().fetch(client, parent).size();
+                        count += record.rowsOf(child.childSource()).size();
                     }
                 }
                 return count;

@@ -148,8 +148,9 @@ public final class FakeIntercom implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             Router.Match match = router.match(method, path);
             stats.request(match == null ? method + " (unmatched)" : match.route().name());
-            if (options.latencyMillis() > 0) {
-                Thread.sleep(options.latencyMillis());
+            int latency = options.latencyMillis() + (path.endsWith("/search") ? options.searchLatencyMillis() : 0);
+            if (latency > 0) {
+                Thread.sleep(latency);
             }
             if (!authorized(ex.getRequestHeaders())) {
                 stats.unauthorized();
@@ -256,8 +257,8 @@ public final class FakeIntercom implements AutoCloseable {
     }
 
     /**
-     * Runs a fake server until killed: {@code --port N --profile demo|small|benchmark[:scale] --seed S --token T
-     * --latency MS --rate-limit N}.
+     * Runs a fake server until killed: {@code --port N --profile demo|small|realistic[:scale]|benchmark[:scale]|contacts:N
+     * --seed S --token T --latency MS --search-latency MS --rate-limit N}.
      */
     public static void main(String[] args) throws InterruptedException {
         FakeOptions.Builder b = FakeOptions.builder().profile(WorkspaceProfile.demo()).port(8080);
@@ -276,14 +277,18 @@ public final class FakeIntercom implements AutoCloseable {
                 case "--latency":
                     b.latencyMillis(Integer.parseInt(value));
                     break;
+                case "--search-latency":
+                    b.searchLatencyMillis(Integer.parseInt(value));
+                    break;
                 case "--rate-limit":
                     b.rateLimitPer10Seconds(Integer.parseInt(value));
                     break;
                 case "--profile":
                     b.profile(value.equals("demo") ? WorkspaceProfile.demo()
                             : value.equals("small") ? WorkspaceProfile.small()
-                            : WorkspaceProfile.benchmark(value.contains(":")
-                                    ? Integer.parseInt(value.substring(value.indexOf(':') + 1)) : 1));
+                            : value.startsWith("realistic") ? WorkspaceProfile.realistic(scale(value))
+                            : value.startsWith("contacts:") ? WorkspaceProfile.contactsOnly(scale(value))
+                            : WorkspaceProfile.benchmark(scale(value)));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]);
@@ -295,5 +300,10 @@ public final class FakeIntercom implements AutoCloseable {
                     + " token=" + options.accessToken());
             Thread.currentThread().join();
         }
+    }
+
+    /** "benchmark:4" is 4; "benchmark" is 1. */
+    private static int scale(String profile) {
+        return profile.contains(":") ? Integer.parseInt(profile.substring(profile.indexOf(':') + 1)) : 1;
     }
 }

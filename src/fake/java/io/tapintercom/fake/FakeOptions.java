@@ -19,6 +19,7 @@ public final class FakeOptions {
     private final String accessToken;
     private final int port;
     private final int latencyMillis;
+    private final int searchLatencyMillis;
     private final int rateLimitPer10Seconds;
     private final double serverErrorRate;
     private final double truncatedBodyRate;
@@ -36,6 +37,7 @@ public final class FakeOptions {
         this.accessToken = Objects.requireNonNull(b.accessToken, "accessToken");
         this.port = b.port;
         this.latencyMillis = b.latencyMillis;
+        this.searchLatencyMillis = b.searchLatencyMillis;
         this.rateLimitPer10Seconds = b.rateLimitPer10Seconds;
         this.serverErrorRate = rate(b.serverErrorRate, "serverErrorRate");
         this.truncatedBodyRate = rate(b.truncatedBodyRate, "truncatedBodyRate");
@@ -49,7 +51,7 @@ public final class FakeOptions {
         if (serverErrorRate + truncatedBodyRate + droppedConnectionRate > 1.0) {
             throw new IllegalArgumentException("fault rates add up to more than 1");
         }
-        if (port < 0 || latencyMillis < 0 || rateLimitPer10Seconds < 0 || scrollIdleExpirySeconds < 1
+        if (port < 0 || latencyMillis < 0 || searchLatencyMillis < 0 || rateLimitPer10Seconds < 0 || scrollIdleExpirySeconds < 1
                 || scrollPageSize < 1) {
             throw new IllegalArgumentException("negative port/latency/rate limit or non-positive scroll settings");
         }
@@ -85,6 +87,7 @@ public final class FakeOptions {
                 .accessToken(accessToken)
                 .port(port)
                 .latencyMillis(latencyMillis)
+                .searchLatencyMillis(searchLatencyMillis)
                 .rateLimitPer10Seconds(rateLimitPer10Seconds)
                 .serverErrorRate(serverErrorRate)
                 .truncatedBodyRate(truncatedBodyRate)
@@ -116,6 +119,11 @@ public final class FakeOptions {
 
     public int latencyMillis() {
         return latencyMillis;
+    }
+
+    /** Added to {@link #latencyMillis()} for search requests, which are the slow ones on Intercom. */
+    public int searchLatencyMillis() {
+        return searchLatencyMillis;
     }
 
     /** 0 = unlimited, and then no X-RateLimit-* headers are sent. */
@@ -208,6 +216,7 @@ public final class FakeOptions {
         private String accessToken = DEFAULT_TOKEN;
         private int port;
         private int latencyMillis;
+        private int searchLatencyMillis;
         private int rateLimitPer10Seconds;
         private double serverErrorRate;
         private double truncatedBodyRate;
@@ -244,6 +253,11 @@ public final class FakeOptions {
 
         public Builder port(int value) {
             port = value;
+            return this;
+        }
+
+        public Builder searchLatencyMillis(int value) {
+            searchLatencyMillis = value;
             return this;
         }
 

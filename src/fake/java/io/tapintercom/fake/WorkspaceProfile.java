@@ -48,6 +48,23 @@ public record WorkspaceProfile(
         return new WorkspaceProfile("small", 300, 120, 120, 1, 40, 1, 620, 40, 8, 4, 30, 6, 8, 40, 120);
     }
 
+    /**
+     * A mid-size customer's workspace, per scale unit: 5,000 contacts, 800 companies, 3,000 conversations of 1-40
+     * parts (about 62,000), 400 tickets. The throughput benchmarks measure the use of Intercom's budget on it.
+     */
+    public static WorkspaceProfile realistic(int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be >= 1");
+        }
+        return new WorkspaceProfile("realistic-" + scale, 5_000 * scale, 800 * scale, 3_000 * scale, 1, 40, 0, 0,
+                400 * scale, 20, 5, 60, 12, 10, 120, 1_000 * scale);
+    }
+
+    /** Contacts and next to nothing else: for timing the contact search alone. */
+    public static WorkspaceProfile contactsOnly(int contacts) {
+        return new WorkspaceProfile("contacts-" + contacts, contacts, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0);
+    }
+
     /** Per scale unit: 200,000 contacts, 50,000 conversations of 1-40 parts, 20,000 companies. */
     public static WorkspaceProfile benchmark(int scale) {
         if (scale < 1) {

@@ -2,6 +2,7 @@ package io.tapintercom.cli;
 
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.intercom.ClientSettings;
+import io.tapintercom.intercom.InFlightLimiter;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
@@ -31,7 +32,9 @@ final class Wiring {
     private static IntercomClient client(TapConfig config, TapEnvironment env, RetryPolicy policy, Duration timeout) {
         ClientSettings settings = new ClientSettings(config.baseUrl(), config.accessToken(), config.apiVersion(),
                 config.userAgent(), timeout, policy, config.baseUrlSetting());
-        return new IntercomClient(settings, env.transports().apply(config), new RateLimiter(env.clock(), env.sleeper()),
-                env.sleeper(), env.clock(), new Random(new SecureRandom().nextLong()));
+        RateLimiter limiter = new RateLimiter(env.clock(), env.sleeper());
+        InFlightLimiter inFlight = new InFlightLimiter(env.clock(), limiter::allowedPerSecond, config.maxConcurrency());
+        return new IntercomClient(settings, env.transports().apply(config), limiter, inFlight, env.sleeper(), env.clock(),
+                new Random(new SecureRandom().nextLong()));
     }
 }

@@ -2,6 +2,7 @@ package io.tapintercom.discover;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.catalog.Breadcrumb;
 import io.tapintercom.singer.catalog.Catalog;
 import io.tapintercom.singer.catalog.CatalogEntry;
@@ -31,7 +32,7 @@ public final class Discoverer {
         for (StreamDefinition stream : streams.all()) {
             ObjectNode schema = schemas.load(stream);
             if (customAttributes != null) {
-                customAttributes.propertiesFor(stream.name()).ifPresent(typed -> typeCustomAttributes(schema, typed));
+                customAttributes.propertiesFor(stream.schema()).ifPresent(typed -> typeCustomAttributes(schema, typed));
             }
             ObjectNode entry = Json.object().put("tap_stream_id", stream.name()).put("stream", stream.name());
             entry.set("schema", schema);
@@ -55,7 +56,7 @@ public final class Discoverer {
         Metadata metadata = new Metadata();
         ObjectNode top = metadata.at(Breadcrumb.STREAM);
         top.put(Metadata.INCLUSION, Metadata.AVAILABLE);
-        top.put(Metadata.SELECTED_BY_DEFAULT, true);
+        top.put(Metadata.SELECTED_BY_DEFAULT, stream.selectedByDefault());
         top.set(Metadata.TABLE_KEY_PROPERTIES, Json.strings(stream.keyProperties()));
         top.put(Metadata.FORCED_REPLICATION_METHOD, stream.replication().method().name());
         top.set(Metadata.VALID_REPLICATION_KEYS, Json.strings(stream.replicationKeys()));
@@ -68,6 +69,9 @@ public final class Discoverer {
         }
         Set<String> automatic = new java.util.HashSet<>(stream.keyProperties());
         automatic.addAll(stream.replicationKeys());
+        if (stream.carriesDeletions()) {
+            automatic.add(SdcDeletedAt.FIELD);
+        }
         schema.path("properties").fieldNames().forEachRemaining(name -> metadata.at(Breadcrumb.property(name))
                 .put(Metadata.INCLUSION, automatic.contains(name) ? Metadata.AUTOMATIC : Metadata.AVAILABLE));
         return metadata;

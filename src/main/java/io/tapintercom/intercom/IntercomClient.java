@@ -27,9 +27,13 @@ import java.util.StringJoiner;
  * what cannot. Thread-safe.
  */
 public final class IntercomClient {
+    /** max_concurrency's default: enough for Intercom's default budget (166 requests/s) at 800 ms a request. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 200;
+
     private final ClientSettings settings;
     private final HttpTransport transport;
     private final RateLimiter limiter;
+    private final InFlightLimiter inFlight;
     private final Sleeper sleeper;
     private final Clock clock;
     private final Random random;
@@ -37,11 +41,20 @@ public final class IntercomClient {
     /** Whether any HTTP answer came back in this run: after one, an unresolved host is a passing fault. */
     private volatile boolean reached;
 
+    /** A client with the default ceiling of requests in flight. */
     public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, Sleeper sleeper,
                           Clock clock, Random random) {
+        this(settings, transport, limiter, new InFlightLimiter(clock, limiter::allowedPerSecond, DEFAULT_MAX_IN_FLIGHT),
+                sleeper, clock, random);
+    }
+
+    /** @param inFlight how many requests may be outstanding; its budget should be {@code limiter}'s */
+    public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, InFlightLimiter inFlight,
+                          Sleeper sleeper, Clock clock, Random random) {
         this.settings = settings;
         this.transport = transport;
         this.limiter = limiter;
+        this.inFlight = inFlight;
         this.sleeper = sleeper;
         this.clock = clock;
         this.random = random;
@@ -49,6 +62,15 @@ public final class IntercomClient {
 
     public ClientStats stats() {
         return stats;
+    }
+
+    /**
+     * Requests in flight follow the budget and the latency, up to {@link InFlightLimiter#ceiling()}. Callers may
+     * start as many concurrent reads as they like: {@link #send} waits for a place. Thread pools that feed this
+     * client should hold ceiling() threads, so that the limiter, not a pool, bounds the requests in flight.
+     */
+    public InFlightLimiter inFlight() {
+        return inFlight;
     }
 
     /** Sends the request until it succeeds or cannot, and returns the parsed JSON body. */
@@ -95,25 +117,37 @@ public final class IntercomClient {
     }
 
     private Attempt attempt(ApiRequest request, HttpCall call) {
-        try {
+        HttpReply reply;
+        long started;
+        // A place in flight first, then the budget: a request booked in the rate limiter goes out at once.
+        try (InFlightLimiter.Permit permit = inFlight.acquire()) {
             limiter.acquire();
+            stats.request();
+            started = System.nanoTime();
+            permit.sending();
+            try {
+                reply = transport.send(call);
+            } catch (IOException e) {
+                return failedToSend(request, started, e);
+            }
+            permit.answered();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntercomApiException(request.describe() + " was interrupted", 0, "interrupted");
         }
-        stats.request();
-        long started = System.nanoTime();
-        HttpReply reply;
-        try {
-            reply = transport.send(call);
-        } catch (IOException e) {
-            metric(request, null, started, false);
-            if (Thread.currentThread().isInterrupted()) {
-                // Cancelled (an abandoned prefetch, a shutdown): nobody wants this answer any more.
-                throw new IntercomApiException(request.describe() + " was cancelled", 0, "interrupted");
-            }
-            return noResponse(request, e);
+        return answered(request, reply, started);
+    }
+
+    private Attempt failedToSend(ApiRequest request, long started, IOException e) {
+        metric(request, null, started, false);
+        if (Thread.currentThread().isInterrupted()) {
+            // Cancelled (an abandoned prefetch, a shutdown): nobody wants this answer any more.
+            throw new IntercomApiException(request.describe() + " was cancelled", 0, "interrupted");
         }
+        return noResponse(request, e);
+    }
+
+    private Attempt answered(ApiRequest request, HttpReply reply, long started) {
         reached = true;
         limiter.observe(reply);
         int status = reply.status();

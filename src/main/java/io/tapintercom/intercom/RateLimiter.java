@@ -146,6 +146,11 @@ public final class RateLimiter {
         return limit;
     }
 
+    /** The budget in requests per second (Intercom counts in 10-second windows); NaN while none is known. */
+    public synchronized double allowedPerSecond() {
+        return limit == UNKNOWN ? Double.NaN : limit / 10.0;
+    }
+
     private static Long number(String header) {
         if (header == null) {
             return null;

@@ -24,4 +24,9 @@ public interface RecordSource {
     default boolean mustNotIdle() {
         return false;
     }
+
+    /** The same source labelled with its stream's name (in metrics and errors), so a declaration names a stream once. */
+    default RecordSource named(String stream) {
+        return this;
+    }
 }

@@ -3,23 +3,29 @@ package io.tapintercom.streams;
 import java.util.List;
 
 /**
- * Everything the tap knows about one stream besides its schema (schemas/NAME.json): its key, how it
- * is replicated, and how its records are read. A top-level stream has a {@link RecordSource}; a child
- * stream names its parent and has a {@link ChildSource}.
+ * Everything the tap knows about one stream besides its schema (schemas/SCHEMA.json, where SCHEMA is
+ * the stream's name unless it shares another's): its key, how it is replicated, and how its records
+ * are read. A top-level stream has a {@link RecordSource}; a child stream names its parent and has a
+ * {@link ChildSource}. The name is given once: the factories label the source's requests with it.
+ *
+ * @param selectedByDefault whether a catalog that says nothing about the stream selects it (false for
+ *                          streams that cost a request per parent, and for alternatives to another stream)
  */
 public record StreamDefinition(String name, List<String> keyProperties, Replication replication, RecordSource source,
-                               String parent, ChildSource childSource, RecordEnricher enricher) {
+                               String parent, ChildSource childSource, RecordEnricher enricher, String schema,
+                               boolean selectedByDefault) {
     public StreamDefinition {
         keyProperties = List.copyOf(keyProperties);
     }
 
     public static StreamDefinition fullTable(String name, RecordSource source) {
-        return new StreamDefinition(name, List.of("id"), Replication.fullTable(), source, null, null, RecordEnricher.NONE);
+        return new StreamDefinition(name, List.of("id"), Replication.fullTable(), source.named(name), null, null,
+                RecordEnricher.NONE, name, true);
     }
 
     public static StreamDefinition incremental(String name, String replicationKey, RecordSource source) {
-        return new StreamDefinition(name, List.of("id"), Replication.incremental(replicationKey), source, null, null,
-                RecordEnricher.NONE);
+        return new StreamDefinition(name, List.of("id"), Replication.incremental(replicationKey), source.named(name), null,
+                null, RecordEnricher.NONE, name, true);
     }
 
     /**
@@ -31,15 +37,37 @@ public record StreamDefinition(String name, List<String> keyProperties, Replicat
         Replication replication = parent.replication().isIncremental()
                 ? new Replication(Replication.Method.INCREMENTAL, replicationKey, parent.replication().bookmarkKey())
                 : Replication.fullTable();
-        return new StreamDefinition(name, List.of("id"), replication, null, parent.name(), source, RecordEnricher.NONE);
+        return new StreamDefinition(name, List.of("id"), replication, null, parent.name(), source.named(name),
+                RecordEnricher.NONE, name, true);
     }
 
     public StreamDefinition keys(String... keys) {
-        return new StreamDefinition(name, List.of(keys), replication, source, parent, childSource, enricher);
+        return new StreamDefinition(name, List.of(keys), replication, source, parent, childSource, enricher, schema,
+                selectedByDefault);
     }
 
     public StreamDefinition enrichedBy(RecordEnricher newEnricher) {
-        return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, newEnricher);
+        return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, newEnricher, schema,
+                selectedByDefault);
+    }
+
+    /** The stream's records have the shape of another stream's: it uses that stream's schema file. */
+    public StreamDefinition schemaOf(StreamDefinition other) {
+        return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, enricher, other.schema(),
+                selectedByDefault);
+    }
+
+    /** Not selected unless the catalog selects it. */
+    public StreamDefinition notSelectedByDefault() {
+        return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, enricher, schema, false);
+    }
+
+    /**
+     * Whether RECORDs marking deletions ({@code _sdc_deleted_at}) can come on this stream: a full-table
+     * stream's records missing since its last complete sync.
+     */
+    public boolean carriesDeletions() {
+        return !replication.isIncremental();
     }
 
     public boolean isChild() {
@@ -52,6 +80,6 @@ public record StreamDefinition(String name, List<String> keyProperties, Replicat
     }
 
     public String schemaResource() {
-        return "/schemas/" + name + ".json";
+        return "/schemas/" + schema + ".json";
     }
 }

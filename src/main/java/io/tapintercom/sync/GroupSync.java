@@ -30,6 +30,8 @@ final class GroupSync {
     private final RecordEmitter emitter;
     private final OrderedFanOut fanOut;
     private final Long version;
+    /** Set when this run can tell what disappeared from the group's full-table streams. */
+    private final FullTableDeletions deletions;
     /** The replication-key value of the last checkpoint, where a broken search resumes. */
     private Instant lastCheckpoint;
     private Instant highestRead;
@@ -41,7 +43,9 @@ final class GroupSync {
         this.windows = Windows.of(group, ctx.state().current(), ctx.settings());
         this.expander = new ParentExpander(ctx.client(), root, windows);
         this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
-        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit());
+        this.deletions = version != null ? new FullTableDeletions(group.emitted()) : null;
+        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit(),
+                deletions);
         this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
     }
 
@@ -52,7 +56,9 @@ final class GroupSync {
         Log.info("stream %s: reading %s", group.name(), root.incremental()
                 ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from) + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
-        boolean spooled = !group.children().isEmpty() && root.definition().source().mustNotIdle();
+        // Only requests can make a read idle: children taken from the records themselves are written along.
+        boolean spooled = root.definition().source().mustNotIdle()
+                && group.children().stream().anyMatch(c -> c.definition().childSource().requestsPerParent());
         if (spooled) {
             runSpooled(from);
         } else {
@@ -75,7 +81,7 @@ final class GroupSync {
 
     /** The parent read runs to its end first, writing parents aside; then the children are fetched. */
     private void runSpooled(Instant from) {
-        try (ParentSpool spool = new ParentSpool(root.definition().replication().replicationKey())) {
+        try (ParentSpool spool = new ParentSpool()) {
             pageLoop().read(from, page -> {
                 List<JsonNode> records = inWindow(page, from);
                 process(records, root.emit(), List.of());
@@ -154,6 +160,7 @@ final class GroupSync {
             advance(emitted(), highestRead);
         }
         if (version != null) {
+            deletions.report(ctx, version);
             ctx.writer().activateVersion(root.name(), version);
             ctx.state().update(s -> s.withBookmark(root.name(), "version", LongNode.valueOf(version)));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.streams.Deletions;
+import io.tapintercom.streams.ParentRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Runs on worker threads: everything one parent record needs (its enrichment, its children's
- * requests) and the transformation of what comes back, so the writing thread only writes.
+ * requests or lists) and the transformation of what comes back, so the writing thread only writes.
  */
 final class ParentExpander {
     private final IntercomClient client;
@@ -25,9 +26,11 @@ final class ParentExpander {
     }
 
     Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
+        // Enriched once, when first needed: by the root's record or by a child taken from the parent.
+        ParentRecord record = new ParentRecord(client, parent, root.definition().enricher());
         ObjectNode rootRecord = null;
         if (withRoot && !windows.before(parent, root)) {
-            rootRecord = root.prepare(root.definition().enricher().enrich(client, parent));
+            rootRecord = root.prepare(record.enriched());
         }
         Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
@@ -35,7 +38,7 @@ final class ParentExpander {
                 continue;
             }
             List<ObjectNode> rows = new ArrayList<>();
-            for (JsonNode raw : fetchChildren(child, parent)) {
+            for (JsonNode raw : fetchChildren(child, record)) {
                 rows.add(child.prepare(raw));
             }
             childRecords.put(child, rows);
@@ -44,9 +47,9 @@ final class ParentExpander {
     }
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
-    private List<JsonNode> fetchChildren(StreamPlan child, JsonNode parent) {
-        return Deletions.unlessDeleted(() -> child.definition().childSource().fetch(client, parent), List.of(),
-                "stream " + child.name() + ": " + root.name() + " " + parent.path("id").asText(), "skipped");
+    private List<JsonNode> fetchChildren(StreamPlan child, ParentRecord parent) {
+        return Deletions.unlessDeleted(() -> parent.rowsOf(child.definition().childSource()), List.of(),
+                "stream " + child.name() + ": " + root.name() + " " + parent.listed().path("id").asText(), "skipped");
     }
 
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */

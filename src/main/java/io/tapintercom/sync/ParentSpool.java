@@ -1,7 +1,6 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.Json;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -14,18 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parents set aside on disk (id and replication key only) while a read that must not idle runs, to be
- * fed to their children afterwards. On disk, not in memory: a workspace can have millions of them.
+ * Parents set aside on disk while a read that must not idle runs, to be fed to their children
+ * afterwards: whole, since a child may read any field (a list it is taken from, a count that saves a
+ * request). On disk, not in memory: a workspace can have millions of them.
  */
 final class ParentSpool implements AutoCloseable {
     private final Path file;
-    private final String replicationKey;
     private BufferedWriter writer;
     private BufferedReader reader;
     private long size;
 
-    ParentSpool(String replicationKey) {
-        this.replicationKey = replicationKey;
+    ParentSpool() {
         try {
             this.file = Files.createTempFile("tap-intercom-parents-", ".jsonl");
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -35,13 +33,8 @@ final class ParentSpool implements AutoCloseable {
     }
 
     void add(JsonNode parent) {
-        ObjectNode kept = Json.object();
-        kept.set("id", parent.path("id"));
-        if (replicationKey != null && parent.has(replicationKey)) {
-            kept.set(replicationKey, parent.get(replicationKey));
-        }
         try {
-            writer.write(kept.toString());
+            writer.write(parent.toString());
             writer.newLine();
             size++;
         } catch (IOException e) {

@@ -42,7 +42,9 @@ public final class SyncEngine {
         // Every bookmark is checked before the first message: bad state fails the run before it starts.
         groups.forEach(group -> Windows.of(group, initial, settings));
         StateKeeper state = new StateKeeper(writer, initial, settings.testRun());
-        ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("tap-intercom-worker"));
+        // As many workers as the client may ever have requests in flight (max_concurrency, its InFlightLimiter's
+        // ceiling): the limiter, which follows the budget and the latency, bounds concurrency, not this pool.
+        ExecutorService workers = Executors.newFixedThreadPool(client.inFlight().ceiling(), daemon("tap-intercom-worker"));
         ExecutorService prefetch = Executors.newCachedThreadPool(daemon("tap-intercom-prefetch"));
         try {
             SyncContext context = new SyncContext(client, writer, clock, settings, workers, prefetch, state);

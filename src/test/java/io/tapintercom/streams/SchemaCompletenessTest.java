@@ -71,7 +71,11 @@ class SchemaCompletenessTest {
 
     private static OpenApiComponents openApi;
 
-    /** One stream: its OpenAPI component, non-null properties, and fields the component lacks but we emit. */
+    /**
+     * One schema file: the OpenAPI component its records follow (null when Intercom describes no such
+     * object), the properties that must be non-null (the stream's keys and a few more), and fields the
+     * component lacks but the tap emits.
+     */
     record StreamSpec(String stream, String component, List<String> nonNull, List<String> additions) {
         @Override
         public String toString() {
@@ -79,45 +83,84 @@ class SchemaCompletenessTest {
         }
     }
 
-    static Stream<StreamSpec> streams() {
-        return Stream.of(
-                spec("admins", "admin", List.of("id")),
-                spec("teams", "team", List.of("id")),
-                spec("tags", "tag", List.of("id")),
-                spec("segments", "segment", List.of("id")),
-                // Keys the recorded GET /contacts/{id} response has and the contact component lacks.
-                spec("contacts", "contact", List.of("id"),
-                        "tags.type", "notes.type", "companies.type", "social_profiles.type",
-                        "location.country_code", "location.continent_code",
-                        "opted_out_subscription_types.data[].id", "opted_in_subscription_types.data[].id",
-                        "utm_campaign", "utm_content", "utm_medium", "utm_source", "utm_term", "referrer",
-                        "enabled_push_messaging"),
-                spec("companies", "company", List.of("id")),
-                // Recorded list/search/get responses also carry topics ({}) and ticket (null).
-                spec("conversations", "conversation", List.of("id"), "topics", "ticket"),
-                // Parent fields the tap adds to each part.
-                spec("conversation_parts", "conversation_part", List.of("id", "conversation_id"),
-                        "conversation_created_at", "conversation_updated_at", "conversation_total_parts"),
-                // Recorded ticket types list attributes under data and carry is_internal.
-                spec("tickets", "ticket", List.of("id"),
-                        "ticket_attributes._default_title_", "ticket_attributes._default_description_",
-                        "ticket_type.is_internal", "ticket_type.ticket_type_attributes.data[].id"),
-                // article = article_list_item + statistics; recorded statistics say conversations, not conversions.
-                spec("articles", "article", List.of("id"), "statistics.conversations"),
-                spec("activity_logs", "activity_log", List.of("id"), "metadata.message.title"),
-                spec("company_segments", "segment", List.of("company_id", "id")),
-                spec("contact_notes", "note", List.of("id", "contact_id")),
-                spec("contact_attributes", "data_attribute", List.of("full_name")),
-                spec("company_attributes", "data_attribute", List.of("full_name")),
-                spec("conversation_attributes", "data_attribute", List.of("full_name")),
-                spec("help_center_collections", "collection", List.of("id")),
-                spec("subscription_types", "subscription_type", List.of("id")),
-                spec("ticket_types", "ticket_type", List.of("id"),
-                        "is_internal", "ticket_type_attributes.data[].id"));
+    /** What each schema is checked against, by schema name; every schema of {@link Streams} must be here. */
+    private static final Map<String, Against> AGAINST = Map.ofEntries(
+            Map.entry("admins", against("admin")),
+            Map.entry("teams", against("team")),
+            Map.entry("tags", against("tag")),
+            Map.entry("segments", against("segment")),
+            // Keys the recorded GET /contacts/{id} response has and the contact component lacks.
+            Map.entry("contacts", against("contact",
+                    "tags.type", "notes.type", "companies.type", "social_profiles.type",
+                    "location.country_code", "location.continent_code",
+                    "opted_out_subscription_types.data[].id", "opted_in_subscription_types.data[].id",
+                    "utm_campaign", "utm_content", "utm_medium", "utm_source", "utm_term", "referrer",
+                    "enabled_push_messaging")),
+            Map.entry("companies", against("company")),
+            // Recorded list/search/get responses also carry topics ({}) and ticket (null).
+            Map.entry("conversations", against("conversation", "topics", "ticket")),
+            // Parent fields the tap adds to each part.
+            Map.entry("conversation_parts", against("conversation_part", "conversation_id",
+                    "conversation_created_at", "conversation_updated_at", "conversation_total_parts")),
+            // Recorded ticket types list attributes under data and carry is_internal.
+            Map.entry("tickets", against("ticket",
+                    "ticket_attributes._default_title_", "ticket_attributes._default_description_",
+                    "ticket_type.is_internal", "ticket_type.ticket_type_attributes.data[].id")),
+            // article = article_list_item + statistics; recorded statistics say conversations, not conversions.
+            Map.entry("articles", against("article", "statistics.conversations")),
+            Map.entry("activity_logs", against("activity_log", "metadata.message.title")),
+            Map.entry("contact_notes", against("note", "contact_id")),
+            Map.entry("contact_attributes", against("data_attribute")),
+            Map.entry("company_attributes", against("data_attribute")),
+            Map.entry("conversation_attributes", against("data_attribute")),
+            Map.entry("help_center_collections", against("collection")),
+            Map.entry("subscription_types", against("subscription_type")),
+            Map.entry("ticket_types", against("ticket_type", "is_internal", "ticket_type_attributes.data[].id")),
+            // Link tables: the listed object plus the parent's key and updated_at (and a position for items without id).
+            Map.entry("team_admins", against(null, "team_id", "admin_id")),
+            Map.entry("contact_tags", against("addressable_list", "contact_id", "contact_updated_at")),
+            Map.entry("contact_companies", against("company_data", "contact_id", "contact_updated_at")),
+            Map.entry("contact_social_profiles", against("social_profile", "contact_id", "position", "contact_updated_at")),
+            Map.entry("contact_segments", against("segment", "contact_id", "contact_updated_at")),
+            Map.entry("contact_subscriptions", against("subscription_type", "contact_id", "consent_state",
+                    "contact_updated_at")),
+            Map.entry("contact_event_summaries", against("data_event_summary_item", "contact_id", "contact_updated_at")),
+            Map.entry("company_tags", against("tag_basic", "company_id", "company_updated_at")),
+            Map.entry("company_segments", against("segment", "company_id", "company_updated_at")),
+            Map.entry("conversation_part_attachments", against("part_attachment", "conversation_id",
+                    "conversation_part_id", "position", "conversation_updated_at")),
+            Map.entry("conversation_part_tags", against("tag_basic", "conversation_id", "conversation_part_id",
+                    "conversation_updated_at")),
+            Map.entry("conversation_tags", against("tag", "conversation_id", "conversation_updated_at")),
+            Map.entry("conversation_contacts", against("contact_reference", "conversation_id", "conversation_updated_at")),
+            Map.entry("conversation_teammates", against("reference", "conversation_id", "conversation_updated_at")),
+            Map.entry("conversation_attachments", against("part_attachment", "conversation_id", "position",
+                    "conversation_updated_at")),
+            Map.entry("ticket_parts", against("ticket_part", "ticket_id", "ticket_updated_at")));
+
+    /** Properties that must be non-null besides the stream's keys. */
+    private static final Map<String, List<String>> ALSO_NON_NULL = Map.of(
+            "conversation_parts", List.of("conversation_id"), "contact_notes", List.of("contact_id"));
+
+    record Against(String component, List<String> additions) {}
+
+    private static Against against(String component, String... additions) {
+        return new Against(component, List.of(additions));
     }
 
-    private static StreamSpec spec(String stream, String component, List<String> nonNull, String... additions) {
-        return new StreamSpec(stream, component, nonNull, List.of(additions));
+    /** Every schema the tap declares in {@link Streams}, once (users and leads share contacts'). */
+    static Stream<StreamSpec> streams() {
+        Map<String, StreamSpec> specs = new LinkedHashMap<>();
+        for (StreamDefinition definition : Streams.intercom(150, false).all()) {
+            String schema = definition.schema();
+            Against against = AGAINST.get(schema);
+            assertTrue(against != null, "schema " + schema + " (stream " + definition.name() + ") has no entry in AGAINST:"
+                    + " name the OpenAPI component it follows, or null if Intercom describes none");
+            Set<String> nonNull = new LinkedHashSet<>(definition.keyProperties());
+            nonNull.addAll(ALSO_NON_NULL.getOrDefault(schema, List.of()));
+            specs.putIfAbsent(schema, new StreamSpec(schema, against.component(), List.copyOf(nonNull), against.additions()));
+        }
+        return specs.values().stream();
     }
 
     @BeforeAll
@@ -172,12 +215,13 @@ class SchemaCompletenessTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("streams")
-    void keyPropertiesAreNonNullStrings(StreamSpec spec) {
+    void keyPropertiesAreNonNullStringsOrPositions(StreamSpec spec) {
         JsonNode properties = readSchema(spec.stream()).path("properties");
         for (String key : spec.nonNull()) {
             JsonNode type = properties.path(key).path("type");
-            assertEquals("string", type.isTextual() ? type.asText() : type.toString(),
-                    spec.stream() + ": " + key + " must be {\"type\": \"string\"}");
+            String expected = key.equals("position") ? "integer" : "string";
+            assertEquals(expected, type.isTextual() ? type.asText() : type.toString(),
+                    spec.stream() + ": " + key + " must be {\"type\": \"" + expected + "\"}");
         }
     }
 
@@ -257,7 +301,7 @@ class SchemaCompletenessTest {
                     .map(name -> name.substring(0, name.length() - ".json".length()))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(streams, files, "schemas/*.json and the stream table must list the same streams");
+        assertEquals(streams, files, "schemas/*.json and the schemas of Streams must be the same");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -378,7 +422,10 @@ class SchemaCompletenessTest {
 
         /** Every property path the component declares, down to {@code maxDepth} nesting levels. */
         Map<String, ApiProperty> properties(String component, int maxDepth) {
-            assertTrue(schemas.has(component), "OpenAPI has no component " + component);
+            if (component == null) {
+            return Map.of();
+        }
+        assertTrue(schemas.has(component), "OpenAPI has no component " + component);
             Map<String, Set<String>> types = new LinkedHashMap<>();
             Map<String, Boolean> timestamps = new LinkedHashMap<>();
             walk(schemas.get(component), "", 0, maxDepth, new ArrayDeque<>(), types, timestamps);

@@ -86,7 +86,7 @@ class ForbiddenStreamSuiteTest {
     void aForbiddenChildResourceStopsItsGroupOnly() {
         MutableClock clock = new MutableClock(FakeOptions.DEFAULT_NOW.plus(Duration.ofHours(1)));
         FakeOptions options = FakeOptions.builder().profile(WorkspaceProfile.small()).clock(clock)
-                .refusedRoutes(Set.of("GET /companies/{id}/segments")).build();
+                .refusedRoutes(Set.of("GET /contacts/{id}/notes")).build();
         try (FakeIntercom fake = FakeIntercom.start(options)) {
             FakeWorkspaceRun run = new FakeWorkspaceRun(fake, clock, dir, ALL);
 
@@ -95,18 +95,18 @@ class ForbiddenStreamSuiteTest {
             assertEquals(1, result.exit(), result.toString());
             List<String> lines = critical(result);
             assertEquals(1, lines.size(), result.stderr());
-            assertTrue(lines.get(0).startsWith("CRITICAL streams companies and company_segments could not be read:"
-                    + " Intercom refused GET /companies/"), lines.get(0));
+            assertTrue(lines.get(0).startsWith("CRITICAL streams contacts and contact_notes could not be read:"
+                    + " Intercom refused GET /contacts/"), lines.get(0));
             assertTrue(lines.get(0).endsWith("(the app likely lacks the \"Read and list users and companies\" permission"
                     + " (Developer Hub, Authentication))"), lines.get(0));
             Map<String, Map<String, Long>> seen = new HashMap<>();
             FakeWorkspaceRun.collect(result, seen);
             Map<String, Map<String, Long>> truth = run.truth();
-            for (String stream : List.of("contacts", "conversations", "conversation_parts", "tickets", "articles",
+            for (String stream : List.of("companies", "conversations", "conversation_parts", "tickets", "articles",
                     "activity_logs", "admins", "teams", "tags")) {
                 assertEquals(truth.get(stream), seen.get(stream), stream + " is complete");
             }
-            assertTrue(result.lastState().path("bookmarks").path("company_segments").isMissingNode(),
+            assertTrue(result.lastState().path("bookmarks").path("contact_notes").isMissingNode(),
                     result.lastState().toString());
         }
     }

@@ -3,9 +3,9 @@ package io.tapintercom.streams.sources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.ApiRequest;
-import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.singer.Log;
 import io.tapintercom.streams.ChildSource;
+import io.tapintercom.streams.ParentRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +16,9 @@ import java.util.List;
  */
 public final class ConversationPartsChild implements ChildSource {
     @Override
-    public List<JsonNode> fetch(IntercomClient client, JsonNode conversation) {
-        String id = conversation.path("id").asText();
-        JsonNode full = client.send(ApiRequest.get("conversation", "/conversations/" + PathSegment.encode(id)));
+    public List<JsonNode> fetch(ParentRecord conversation) {
+        String id = conversation.listed().path("id").asText();
+        JsonNode full = conversation.client().send(ApiRequest.get("conversation", "/conversations/" + PathSegment.encode(id)));
         JsonNode list = full.path("conversation_parts");
         JsonNode parts = list.path("conversation_parts");
         long total = list.path("total_count").asLong(parts.size());

@@ -9,6 +9,7 @@ import io.tapintercom.intercom.pagination.Pagination;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,10 +21,10 @@ public final class ListSource implements RecordSource {
     private final ApiRequest base;
     private final String recordsKey;
     private final Supplier<Pagination> pagination;
-    private final Function<ReadWindow, ApiRequest> windowed;
+    private final Function<ReadWindow, Map<String, String>> windowed;
 
     private ListSource(ApiRequest base, String recordsKey, Supplier<Pagination> pagination,
-                       Function<ReadWindow, ApiRequest> windowed) {
+                       Function<ReadWindow, Map<String, String>> windowed) {
         this.base = base;
         this.recordsKey = recordsKey;
         this.pagination = pagination;
@@ -31,35 +32,38 @@ public final class ListSource implements RecordSource {
     }
 
     /** An unpaginated list such as GET /admins. */
-    public static ListSource whole(String endpoint, String path, String recordsKey) {
-        ApiRequest request = ApiRequest.get(endpoint, path);
-        return new ListSource(request, recordsKey, Pagination::none, window -> request);
+    public static ListSource whole(String path, String recordsKey) {
+        return new ListSource(ApiRequest.get(path, path), recordsKey, Pagination::none, window -> Map.of());
     }
 
     /** A ?page=N&per_page=M list such as GET /articles. */
-    public static ListSource paged(String endpoint, String path, String recordsKey, int perPage) {
-        ApiRequest request = ApiRequest.get(endpoint, path);
-        return new ListSource(request, recordsKey, () -> new PageNumberPagination(perPage), window -> request);
+    public static ListSource paged(String path, String recordsKey, int perPage) {
+        return new ListSource(ApiRequest.get(path, path), recordsKey, () -> new PageNumberPagination(perPage),
+                window -> Map.of());
     }
 
     public ListSource withQuery(String name, String value) {
-        ApiRequest request = base.withQuery(name, value);
-        return new ListSource(request, recordsKey, pagination, window -> request);
+        return new ListSource(base.withQuery(name, value), recordsKey, pagination, windowed);
     }
 
     /** Adds query parameters computed from the read window to every first request. */
-    public ListSource windowedBy(Function<ReadWindow, java.util.Map<String, String>> parameters) {
-        return new ListSource(base, recordsKey, pagination, window -> {
-            ApiRequest request = base;
-            for (var parameter : parameters.apply(window).entrySet()) {
-                request = request.withQuery(parameter.getKey(), parameter.getValue());
-            }
-            return request;
-        });
+    public ListSource windowedBy(Function<ReadWindow, Map<String, String>> parameters) {
+        return new ListSource(base, recordsKey, pagination, parameters);
+    }
+
+    /** Requests are labelled with the stream's name. */
+    @Override
+    public ListSource named(String stream) {
+        ApiRequest labelled = new ApiRequest(stream, base.method(), base.path(), base.query(), base.body(), base.restartable());
+        return new ListSource(labelled, recordsKey, pagination, windowed);
     }
 
     @Override
     public Iterator<Page> open(IntercomClient client, ReadWindow window) {
-        return new Pages(client, windowed.apply(window), pagination.get(), recordsKey);
+        ApiRequest request = base;
+        for (var parameter : windowed.apply(window).entrySet()) {
+            request = request.withQuery(parameter.getKey(), parameter.getValue());
+        }
+        return new Pages(client, request, pagination.get(), recordsKey);
     }
 }

@@ -35,9 +35,19 @@ public final class ScrollSource implements RecordSource {
     private final ApiRequest base;
     private final String recordsKey;
 
-    public ScrollSource(String endpoint, String path, String recordsKey) {
-        this.base = ApiRequest.get(endpoint, path);
+    public ScrollSource(String path, String recordsKey) {
+        this(ApiRequest.get(path, path), recordsKey);
+    }
+
+    private ScrollSource(ApiRequest base, String recordsKey) {
+        this.base = base;
         this.recordsKey = recordsKey;
+    }
+
+    /** Requests are labelled STREAM_scroll. */
+    @Override
+    public ScrollSource named(String stream) {
+        return new ScrollSource(ApiRequest.get(stream + "_scroll", base.path()), recordsKey);
     }
 
     @Override

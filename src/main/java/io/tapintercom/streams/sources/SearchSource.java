@@ -11,13 +11,15 @@ import io.tapintercom.singer.Json;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * POST /{contacts,conversations,tickets}/search on updated_at, sorted ascending, so bookmarks can
  * advance page by page. Contact search on numbered API versions compares dates by calendar day in the
  * workspace's (unknown) timezone, and its ">" starts at the next day: the query therefore starts a
  * full day early and the engine filters to the second. Conversations and tickets compare to the
- * second, and get an upper bound too.
+ * second, and get an upper bound too. Extra equality filters narrow the search (contacts of one role).
  */
 public final class SearchSource implements RecordSource {
     public enum DatePrecision { DAY, SECOND }
@@ -30,14 +32,34 @@ public final class SearchSource implements RecordSource {
     private final String field;
     private final DatePrecision precision;
     private final int pageSize;
+    private final Map<String, String> equalTo;
 
-    public SearchSource(String endpoint, String path, String recordsKey, String field, DatePrecision precision, int pageSize) {
+    public SearchSource(String path, String recordsKey, String field, DatePrecision precision, int pageSize) {
+        this(path, path, recordsKey, field, precision, pageSize, Map.of());
+    }
+
+    private SearchSource(String endpoint, String path, String recordsKey, String field, DatePrecision precision,
+                         int pageSize, Map<String, String> equalTo) {
         this.endpoint = endpoint;
         this.path = path;
         this.recordsKey = recordsKey;
         this.field = field;
         this.precision = precision;
         this.pageSize = pageSize;
+        this.equalTo = Map.copyOf(equalTo);
+    }
+
+    /** Only records whose {@code searchField} equals {@code value} (e.g. role = user). */
+    public SearchSource where(String searchField, String value) {
+        Map<String, String> filters = new TreeMap<>(equalTo);
+        filters.put(searchField, value);
+        return new SearchSource(endpoint, path, recordsKey, field, precision, pageSize, filters);
+    }
+
+    /** Requests are labelled STREAM_search. */
+    @Override
+    public SearchSource named(String stream) {
+        return new SearchSource(stream + "_search", path, recordsKey, field, precision, pageSize, equalTo);
     }
 
     @Override
@@ -63,6 +85,7 @@ public final class SearchSource implements RecordSource {
         if (precision == DatePrecision.SECOND) {
             filters.addObject().put("field", field).put("operator", "<").put("value", window.to().getEpochSecond() + 1);
         }
+        new TreeMap<>(equalTo).forEach((name, value) -> filters.addObject().put("field", name).put("operator", "=").put("value", value));
         body.putObject("sort").put("field", field).put("order", "ascending");
         return body;
     }

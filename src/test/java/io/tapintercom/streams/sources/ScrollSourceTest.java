@@ -79,7 +79,7 @@ class ScrollSourceTest {
         IntercomClient client = new IntercomClient(new ClientSettings("https://api.intercom.io", new Secret("tok-scroll-test-1"),
                 "2.14", "test", Duration.ofSeconds(10), RetryPolicy.standard(3)), scroll, new RateLimiter(clock, sleeper),
                 sleeper, clock, new Random(1));
-        Iterator<Page> pages = new ScrollSource("companies_scroll", "/companies/scroll", "data")
+        Iterator<Page> pages = new ScrollSource("/companies/scroll", "data")
                 .open(client, new ReadWindow(Instant.EPOCH, Instant.now()));
         List<String> ids = new ArrayList<>();
         while (pages.hasNext()) {

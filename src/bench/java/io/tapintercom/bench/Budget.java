@@ -1,0 +1,122 @@
+package io.tapintercom.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.singer.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How much of Intercom's rate budget the tap uses, and what it costs in memory, measured on the real launcher
+ * (bin/tap-intercom, JVM options as shipped) against the fake in a process of its own. Figures are printed as
+ * Markdown table rows, ready for the README.
+ */
+final class Budget {
+    /** Intercom's default for a private app: 10,000 requests a minute, counted per 10 seconds. */
+    static final int INTERCOM_DEFAULT_PER_10S = 1666;
+
+    private Budget() {}
+
+    /** The realistic workspace at each latency, under the budget: is the budget, not the tap, the limit? */
+    static void run(Map<String, String> options) {
+        int scale = Options.integer(options, "scale", 1);
+        int limit = Options.integer(options, "rate-limit", INTERCOM_DEFAULT_PER_10S);
+        List<Integer> latencies = integers(options.getOrDefault("latencies", "50,100,200,400,800"));
+        double allowed = limit / 10.0;
+        TapProcess tap = new TapProcess();
+        double startup = tap.startup().toNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "budget: realistic workspace x%d, %d requests per 10 s (%.1f/s allowed), every stream,"
+                + " default settings; JVM start-up (--version) %.2f s%n", scale, limit, allowed, startup);
+        System.out.println("| latency | requests | wall time | requests/s | ÷ allowed | wall ÷ (requests ÷ rate) | 429s | peak RSS |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (int latency : latencies) {
+            List<String> fake = List.of("--profile", "realistic:" + scale, "--latency", Integer.toString(latency),
+                    "--rate-limit", Integer.toString(limit));
+            try (FakeProcess server = new FakeProcess(fake)) {
+                BenchTap setup = new BenchTap(server.baseUrl(), server.token());
+                TapProcess.Result run = tap.run(setup.syncArgs(setup.defaults(), Set.of()), null);
+                long requests = run.tally().totalRequests();
+                double ideal = requests / allowed;
+                System.out.printf(Locale.ROOT, "| %d ms | %,d | %.1f s | %.1f | %.2f | %.3f | %d | %d MB |%n", latency, requests,
+                        run.seconds(), requests / run.seconds(), requests / run.seconds() / allowed, run.seconds() / ideal,
+                        run.tally().total429(), run.peakRssBytes() >> 20);
+            }
+        }
+    }
+
+    /** Peak RSS of the launcher as shipped (no -Xmx given), on the realistic workspace and larger ones. */
+    static void memory(Map<String, String> options) {
+        List<Integer> scales = integers(options.getOrDefault("scales", "1,4"));
+        int latency = Options.integer(options, "latency", 0);
+        TapProcess tap = new TapProcess();
+        System.out.printf(Locale.ROOT, "memory: bin/tap-intercom as shipped, every stream, %d ms latency, no rate limit%n", latency);
+        System.out.println("| workspace | records | requests | MB of output | wall time | peak RSS | × the first |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        long first = 0;
+        for (int scale : scales) {
+            try (FakeProcess server = new FakeProcess(List.of("--profile", "realistic:" + scale, "--latency",
+                    Integer.toString(latency)))) {
+                BenchTap setup = new BenchTap(server.baseUrl(), server.token());
+                TapProcess.Result run = tap.run(setup.syncArgs(setup.defaults(), Set.of()), null);
+                first = first == 0 ? run.peakRssBytes() : first;
+                System.out.printf(Locale.ROOT, "| realistic x%d | %,d | %,d | %.0f | %.1f s | %d MB | %.2f |%n", scale,
+                        run.tally().totalRecords(), run.tally().totalRequests(), run.tally().bytes / 1e6, run.seconds(),
+                        run.peakRssBytes() >> 20, (double) run.peakRssBytes() / first);
+            }
+        }
+    }
+
+    /**
+     * A contacts-only first sync with slow search pages (Intercom takes a second or more for 150 contacts) and no
+     * other latency: sliced backfill against one cursor. {@code --one-cursor} is JSON merged into the config of the
+     * one-cursor run (the setting that turns slicing off), {@code --sliced} into the other's.
+     */
+    static void slices(Map<String, String> options) {
+        int contacts = Options.integer(options, "contacts", 100_000);
+        int searchLatency = Options.integer(options, "search-latency", 1000);
+        TapProcess tap = new TapProcess();
+        System.out.printf(Locale.ROOT, "slices: contacts-only first sync of %,d contacts, %d ms per search page, no other"
+                + " latency, no rate limit%n", contacts, searchLatency);
+        System.out.println("| read | search pages | requests | wall time | contacts/s | × one cursor |");
+        System.out.println("|---|---|---|---|---|---|");
+        List<String> fake = List.of("--profile", "contacts:" + contacts, "--search-latency", Integer.toString(searchLatency));
+        double oneCursor = 0;
+        for (String mode : List.of("one-cursor", "sliced")) {
+            if (!options.containsKey(mode) && mode.equals("sliced") && !options.containsKey("one-cursor")) {
+                System.out.println("(no --one-cursor/--sliced settings given: the tap's defaults, run once)");
+                break;
+            }
+            try (FakeProcess server = new FakeProcess(fake)) {
+                BenchTap setup = new BenchTap(server.baseUrl(), server.token());
+                ObjectNode config = setup.defaults().put("start_date", "2024-11-01T00:00:00Z");
+                config.setAll(json(options.getOrDefault(mode, "{}")));
+                TapProcess.Result run = tap.run(setup.syncArgs(config, Set.of("contacts")), null);
+                RunTally.EndpointCount search = run.tally().endpoints.getOrDefault("contacts_search", new RunTally.EndpointCount());
+                oneCursor = oneCursor == 0 ? run.seconds() : oneCursor;
+                System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %.1f s | %.0f | %.1f |%n", mode, search.requests,
+                        run.tally().totalRequests(), run.seconds(), run.tally().totalRecords() / run.seconds(),
+                        oneCursor / run.seconds());
+            }
+        }
+    }
+
+    private static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Integer> integers(String list) {
+        List<Integer> out = new ArrayList<>();
+        for (String item : list.split(",")) {
+            out.add(Integer.parseInt(item.trim()));
+        }
+        return out;
+    }
+}
