@@ -7,6 +7,7 @@ import io.tapintercom.cli.TapIntercom;
 import io.tapintercom.fake.FakeIntercom;
 import io.tapintercom.fake.FakeOptions;
 import io.tapintercom.fake.FakeWorkspace;
+import io.tapintercom.fake.MutableClock;
 import io.tapintercom.fake.WorkspaceProfile;
 import io.tapintercom.singer.Json;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +28,11 @@ import java.util.Set;
  * take, and how many companies are written twice? Prints figures, asserts nothing.
  * <pre>
  *   java -cp target/tap-intercom.jar:target/test-classes io.tapintercom.bench.ScrollFaults \
- *        [--companies 100000] [--runs 10] [--fault gateway|scroll|cut] [--rate 0.001]
+ *        [--companies 100000] [--page-size 50] [--runs 10] [--fault gateway|scroll|cut] [--rate 0.001]
  * </pre>
  * gateway: 503s before the request reaches the scroll; scroll: 500 "please restart the scroll operation"
  * (the scroll is closed); cut: bodies cut off halfway (the fake does not move the cursor; Intercom may).
- * Waits are not slept (the fake has no rate limit), so the figures are about outcomes, not time.
+ * The tap's waits move a virtual clock the fake's scroll expiry also runs on: outcomes, not time.
  */
 public final class ScrollFaults {
     private ScrollFaults() {}
@@ -40,24 +41,28 @@ public final class ScrollFaults {
         Map<String, String> options = Options.parse(args);
         int companies = Options.integer(options, "companies", 100_000);
         int runs = Options.integer(options, "runs", 10);
+        int pageSize = Options.integer(options, "page-size", 50);
         String fault = options.getOrDefault("fault", "gateway");
         double rate = Double.parseDouble(options.getOrDefault("rate", "0.001"));
         WorkspaceProfile profile = new WorkspaceProfile("bench-companies", 1, companies, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0);
         FakeWorkspace workspace = FakeWorkspace.generate(FakeOptions.builder().profile(profile).build());
-        System.out.printf(Locale.ROOT, "scroll faults: %,d companies (%,d pages of 50), fault %s at %.4f per request, %d runs%n",
-                companies, (companies + 49) / 50, fault, rate, runs);
+        System.out.printf(Locale.ROOT, "scroll faults: %,d companies (%,d pages of %d), fault %s at %.4f per request, %d runs%n",
+                companies, (companies + pageSize - 1) / pageSize, pageSize, fault, rate, runs);
         int finished = 0;
         long passes = 0;
         long restarts = 0;
         for (int run = 0; run < runs; run++) {
-            FakeOptions.Builder fake = FakeOptions.builder().profile(profile).seed(1000 + run);
+            // One virtual clock for the fake (scroll expiry) and the tap (its waits move it): no real waiting.
+            MutableClock clock = new MutableClock(FakeOptions.DEFAULT_NOW.plus(Duration.ofHours(1)));
+            FakeOptions.Builder fake = FakeOptions.builder().profile(profile).seed(1000 + run).scrollPageSize(pageSize)
+                    .clock(clock);
             switch (fault) {
                 case "scroll": fake.scrollFailureRate(rate); break;
                 case "cut": fake.truncatedBodyRate(rate); break;
                 default: fake.serverErrorRate(rate); break;
             }
             try (FakeIntercom server = FakeIntercom.start(fake.build(), workspace)) {
-                Outcome outcome = sync(server);
+                Outcome outcome = sync(server, clock);
                 finished += outcome.exit == 0 ? 1 : 0;
                 passes += outcome.restarts + 1;
                 restarts += outcome.restarts;
@@ -74,15 +79,15 @@ public final class ScrollFaults {
 
     record Outcome(int exit, int restarts, long records, long distinct) {}
 
-    static Outcome sync(FakeIntercom server) throws IOException {
+    static Outcome sync(FakeIntercom server, MutableClock clock) throws IOException {
         Path dir = Files.createTempDirectory("scroll-faults");
         ObjectNode config = Json.object().put("access_token", server.options().accessToken()).put("base_url", server.baseUrl())
                 .put("start_date", "2000-01-01T00:00:00Z").put("type_custom_attributes", false);
         Path configFile = Files.writeString(dir.resolve("config.json"), config.toString());
-        Path catalogFile = Files.writeString(dir.resolve("catalog.json"), catalog(configFile).toString());
+        Path catalogFile = Files.writeString(dir.resolve("catalog.json"), catalog(configFile, clock).toString());
         Counting out = new Counting();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new TapIntercom(environment(out, new PrintStream(err, true, StandardCharsets.UTF_8)))
+        int exit = new TapIntercom(environment(out, new PrintStream(err, true, StandardCharsets.UTF_8), clock))
                 .run(new String[] {"--config", configFile.toString(), "--catalog", catalogFile.toString()});
         String log = err.toString(StandardCharsets.UTF_8);
         int restarts = (int) log.lines().filter(l -> l.contains("restarting it from the beginning")).count();
@@ -92,9 +97,9 @@ public final class ScrollFaults {
         return new Outcome(exit, restarts, out.records, out.ids.size());
     }
 
-    private static JsonNode catalog(Path configFile) {
+    private static JsonNode catalog(Path configFile, MutableClock clock) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TapIntercom(environment(out, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        new TapIntercom(environment(out, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock))
                 .run(new String[] {"--config", configFile.toString(), "--discover"});
         try {
             JsonNode catalog = Json.MAPPER.readTree(out.toByteArray());
@@ -108,9 +113,9 @@ public final class ScrollFaults {
         }
     }
 
-    private static TapEnvironment environment(OutputStream out, PrintStream err) {
+    private static TapEnvironment environment(OutputStream out, PrintStream err, MutableClock clock) {
         TapEnvironment system = TapEnvironment.system(out, err);
-        return new TapEnvironment(out, err, Map.of(), Clock.systemUTC(), duration -> { }, system.transports());
+        return new TapEnvironment(out, err, Map.of(), clock, clock::advance, system.transports());
     }
 
     /** Counts the companies written, and which, from the Singer lines on stdout. */

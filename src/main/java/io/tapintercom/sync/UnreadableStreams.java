@@ -1,7 +1,7 @@
 package io.tapintercom.sync;
 
 import io.tapintercom.intercom.ResourceUnavailableException;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +14,11 @@ import java.util.List;
  */
 final class UnreadableStreams {
     private final List<String> lines = new ArrayList<>();
+    private final Logger log;
+
+    UnreadableStreams(Logger log) {
+        this.log = log;
+    }
 
     /** Takes the failure of a group if it concerns only that group's resource, and says so; false otherwise. */
     boolean absorb(GroupPlan group, RuntimeException failure) {
@@ -22,7 +27,7 @@ final class UnreadableStreams {
         }
         String line = describe(group) + " could not be read: " + refused.getMessage()
                 + (refused.status() == 404 ? " (" + refused.likelyCause() + ")" : "");
-        Log.error("%s; the other streams go on, and this one's STATE stands for the next run", line);
+        log.error("%s; the other streams go on, and this one's STATE stands for the next run", line);
         synchronized (lines) {
             lines.add(line);
         }

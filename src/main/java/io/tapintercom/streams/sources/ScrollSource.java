@@ -8,7 +8,6 @@ import io.tapintercom.intercom.RestartRequiredException;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.ScrollPagination;
-import io.tapintercom.singer.Log;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
 import java.util.ArrayList;
@@ -85,9 +84,9 @@ public final class ScrollSource implements RecordSource {
                         if (!(expired || e instanceof RestartRequiredException) || ++restarts > budget) {
                             throw e;
                         }
-                        Log.warn("%s: the company scroll broke (%s) after %,d pages; restarting it from the beginning"
-                                        + " (restart %d of %d), skipping the %,d companies already read", base.describe(),
-                                e.getMessage(), pagesThisPass, restarts, budget, handedOut.size());
+                        client.log().warn("%s: the company scroll broke (%s) after %,d pages; restarting it from the"
+                                        + " beginning (restart %d of %d), skipping the %,d companies already read",
+                                base.describe(), e.getMessage(), pagesThisPass, restarts, budget, handedOut.size());
                         pages = fresh(client);
                         pagesThisPass = 0;
                     }

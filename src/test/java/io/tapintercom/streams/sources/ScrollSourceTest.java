@@ -16,6 +16,7 @@ import io.tapintercom.intercom.http.HttpCall;
 import io.tapintercom.intercom.http.HttpReply;
 import io.tapintercom.intercom.http.HttpTransport;
 import io.tapintercom.intercom.pagination.Page;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,8 +78,8 @@ class ScrollSourceTest {
         TestClock clock = new TestClock();
         RecordingSleeper sleeper = new RecordingSleeper(clock);
         IntercomClient client = new IntercomClient(new ClientSettings("https://api.intercom.io", new Secret("tok-scroll-test-1"),
-                "2.14", "test", Duration.ofSeconds(10), RetryPolicy.standard(3)), scroll, new RateLimiter(clock, sleeper),
-                sleeper, clock, new Random(1));
+                "2.14", "test", Duration.ofSeconds(10), RetryPolicy.standard(3)), scroll,
+                new RateLimiter(clock, sleeper, Logger.discarding()), sleeper, clock, new Random(1), Logger.discarding());
         Iterator<Page> pages = new ScrollSource("/companies/scroll", "data")
                 .open(client, new ReadWindow(Instant.EPOCH, Instant.now()));
         List<String> ids = new ArrayList<>();
