@@ -10,8 +10,9 @@ import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.transform.RecordValidator.RecordMismatchException;
-import io.tapintercom.sync.StreamsUnreadableException;
+import io.tapintercom.sync.StreamUnreadableException;
 import io.tapintercom.sync.SyncException;
+import io.tapintercom.sync.SyncFailures;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -64,11 +65,13 @@ public final class TapIntercom {
         } catch (OutputClosedException e) {
             log.critical("%s; stopping", e.getMessage());
             return FAILED;
-        } catch (StreamsUnreadableException e) {
-            e.lines().forEach(line -> log.critical("%s", line));
-            return FAILED;
-        } catch (IntercomApiException | SyncException | RecordMismatchException e) {
+        } catch (IntercomApiException | SyncException | StreamUnreadableException | RecordMismatchException e) {
             log.critical("%s", e.getMessage());
+            return FAILED;
+        } catch (SyncFailures e) {
+            // Several streams failed while the others finished: one line each (once: a rejected token fails them all alike).
+            e.failures().stream().map(failure -> log.redact(String.valueOf(failure.getMessage()))).distinct()
+                    .forEach(line -> log.critical("%s", line));
             return FAILED;
         } catch (RuntimeException | Error e) {
             log.critical("unexpected error: %s", log.redact(String.valueOf(e)));

@@ -6,41 +6,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The streams of a sync that Intercom would not let it read. Intercom apps get their permissions per
- * resource (and plans lack some endpoints), so a 403 or 404 on one resource stops only the group that
- * reads it; the others finish, and the sync then fails naming each stream it could not read. Any other
- * failure (a rejected token, retries exhausted) still stops the whole sync at once. Thread-safe, for
- * groups read in parallel.
+ * How a stream Intercom will not let the tap read is reported. Intercom apps get their permissions per
+ * resource (and plans lack some endpoints), so a 403 or 404 on a group's resource is that group's
+ * failure: the {@link GroupRunner} lets the others finish, and the run ends with one line for it naming
+ * its streams, the request, the status and the permission likely missing. Its STATE stands.
  */
 final class UnreadableStreams {
-    private final List<String> lines = new ArrayList<>();
-    private final Logger log;
+    private UnreadableStreams() {}
 
-    UnreadableStreams(Logger log) {
-        this.log = log;
-    }
-
-    /** Takes the failure of a group if it concerns only that group's resource, and says so; false otherwise. */
-    boolean absorb(GroupPlan group, RuntimeException failure) {
-        if (!(failure instanceof ResourceUnavailableException refused)) {
-            return false;
-        }
-        String line = describe(group) + " could not be read: " + refused.getMessage()
-                + (refused.status() == 404 ? " (" + refused.likelyCause() + ")" : "");
-        log.error("%s; the other streams go on, and this one's STATE stands for the next run", line);
-        synchronized (lines) {
-            lines.add(line);
-        }
-        return true;
-    }
-
-    /** After the last group: fails the sync if any stream could not be read. */
-    void failIfAny() {
-        synchronized (lines) {
-            if (!lines.isEmpty()) {
-                throw new StreamsUnreadableException(lines);
+    /** The group, whose refusal by Intercom becomes a {@link StreamUnreadableException} with that line. */
+    static GroupRunner.Group reporting(GroupPlan plan, GroupRunner.Group group, Logger log) {
+        return new GroupRunner.Group() {
+            @Override
+            public String name() {
+                return group.name();
             }
-        }
+
+            @Override
+            public void start() {
+                group.start();
+            }
+
+            @Override
+            public void run() {
+                try {
+                    group.run();
+                } catch (ResourceUnavailableException refused) {
+                    String line = line(plan, refused);
+                    log.error("%s; the other streams go on, and this one's STATE stands for the next run", line);
+                    throw new StreamUnreadableException(line, refused);
+                }
+            }
+        };
+    }
+
+    static String line(GroupPlan plan, ResourceUnavailableException refused) {
+        return describe(plan) + " could not be read: " + refused.getMessage()
+                + (refused.status() == 404 ? " (" + refused.likelyCause() + ")" : "");
     }
 
     private static String describe(GroupPlan group) {
