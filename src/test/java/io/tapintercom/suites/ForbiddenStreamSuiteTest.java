@@ -64,7 +64,9 @@ class ForbiddenStreamSuiteTest {
             }
             assertFalse(seen.containsKey("tickets"));
             state = result.lastState();
-            assertTrue(state.path("currently_syncing").isNull(), state.toString());
+            // The stream left unfinished (if any) is the refused one: the next run starts with it.
+            JsonNode current = state.path("currently_syncing");
+            assertTrue(current.isNull() || current.asText().equals("tickets"), state.toString());
             assertTrue(state.path("bookmarks").path("tickets").path("updated_at").isMissingNode(), state.toString());
             assertTrue(state.path("bookmarks").has("conversations"), state.toString());
         }
