@@ -32,6 +32,8 @@ final class GroupSync {
     private final Long version;
     /** Set when this run can tell what disappeared from the group's full-table streams. */
     private final FullTableDeletions deletions;
+    /** Deletions Intercom lists for the group's incremental streams (conversations). */
+    private final FeedDeletions feedDeletions;
     /** The replication-key value of the last checkpoint, where a broken search resumes. */
     private Instant lastCheckpoint;
     private Instant highestRead;
@@ -41,9 +43,10 @@ final class GroupSync {
         this.ctx = ctx;
         this.root = group.root();
         this.windows = Windows.of(group, ctx.state().current(), ctx.settings());
-        this.expander = new ParentExpander(ctx.client(), root, windows);
+        this.expander = new ParentExpander(ctx.client(), root, windows, ctx.settings().signpost());
         this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
         this.deletions = version != null ? new FullTableDeletions(group.emitted()) : null;
+        this.feedDeletions = new FeedDeletions(group.emitted(), ctx.settings().testRun());
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit(),
                 deletions);
         this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
@@ -52,6 +55,7 @@ final class GroupSync {
     void run() {
         writeSchemas();
         startVersion();
+        feedDeletions.start(ctx);
         Instant from = windows.readFrom();
         Log.info("stream %s: reading %s", group.name(), root.incremental()
                 ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from) + " to " + DateTimes.format(ctx.settings().signpost())
@@ -159,6 +163,8 @@ final class GroupSync {
         if (!sorted() && highestRead != null) {
             advance(emitted(), highestRead);
         }
+        // After the stream's records and before its final ACTIVATE_VERSION: what was deleted in Intercom.
+        feedDeletions.report(ctx);
         if (version != null) {
             deletions.report(ctx, version);
             ctx.writer().activateVersion(root.name(), version);

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.streams.Deletions;
+import io.tapintercom.singer.Json;
+import io.tapintercom.singer.SdcDeletedAt;
+import io.tapintercom.singer.state.SeenKeys;
 import io.tapintercom.streams.ParentRecord;
+import io.tapintercom.streams.RecordGoneException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +23,14 @@ final class ParentExpander {
     private final IntercomClient client;
     private final StreamPlan root;
     private final Windows windows;
+    /** The _sdc_deleted_at of a record found gone when read whole: the sync's time. */
+    private final Instant deletedAt;
 
-    ParentExpander(IntercomClient client, StreamPlan root, Windows windows) {
+    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, Instant deletedAt) {
         this.client = client;
         this.root = root;
         this.windows = windows;
+        this.deletedAt = deletedAt;
     }
 
     Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
@@ -30,7 +38,12 @@ final class ParentExpander {
         ParentRecord record = new ParentRecord(client, parent, root.definition().enricher());
         ObjectNode rootRecord = null;
         if (withRoot && !windows.before(parent, root)) {
-            rootRecord = root.prepare(record.enriched());
+            try {
+                rootRecord = root.prepare(record.enriched());
+            } catch (RecordGoneException e) {
+                // Deleted or merged away since it was listed: its deletion goes out, and it has no children to read.
+                return new Expansion(root.prepare(deletion(record)), Map.of());
+            }
         }
         Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
@@ -44,6 +57,14 @@ final class ParentExpander {
             childRecords.put(child, rows);
         }
         return new Expansion(rootRecord, childRecords);
+    }
+
+    /** A record found gone: its key and _sdc_deleted_at. */
+    private ObjectNode deletion(ParentRecord record) {
+        ObjectNode deleted = Json.object();
+        SeenKeys.keyOf(record.listed(), root.definition().keyProperties())
+                .ifPresent(key -> SeenKeys.putKey(deleted, key, root.definition().keyProperties()));
+        return SdcDeletedAt.stamp(deleted, deletedAt);
     }
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */

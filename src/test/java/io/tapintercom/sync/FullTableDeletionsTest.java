@@ -12,6 +12,7 @@ import io.tapintercom.singer.state.State;
 import io.tapintercom.singer.transform.RecordTransformer;
 import io.tapintercom.singer.transform.TransformIssues;
 import io.tapintercom.streams.StreamDefinition;
+import io.tapintercom.streams.sources.ListSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,7 +32,7 @@ class FullTableDeletionsTest {
         ObjectNode schema = Json.object().put("type", "object");
         schema.putObject("properties").putObject("id").put("type", "string");
         SdcDeletedAt.declareIn(schema);
-        StreamDefinition definition = StreamDefinition.fullTable("tags", null);
+        StreamDefinition definition = StreamDefinition.fullTable("tags", ListSource.whole("/tags", "data"));
         return new StreamPlan(definition, true, schema, RecordTransformer.compile("tags", schema,
                 Set.of("id", SdcDeletedAt.FIELD), List.of("id"), new TransformIssues()), null);
     }
