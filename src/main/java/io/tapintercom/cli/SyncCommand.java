@@ -5,7 +5,7 @@ import io.tapintercom.config.InputFiles;
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.intercom.ClientStats;
 import io.tapintercom.intercom.IntercomClient;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.catalog.Catalog;
 import io.tapintercom.singer.state.State;
@@ -21,24 +21,26 @@ import java.util.function.Function;
 /** Sync mode (and --test): reads the catalog and state, then streams Singer messages to stdout. */
 final class SyncCommand {
     private final TapEnvironment env;
+    private final Logger log;
     private final Function<TapConfig, MessageWriter> writers;
 
-    SyncCommand(TapEnvironment env, Function<TapConfig, MessageWriter> writers) {
+    SyncCommand(TapEnvironment env, Logger log, Function<TapConfig, MessageWriter> writers) {
         this.env = env;
+        this.log = log;
         this.writers = writers;
     }
 
     int run(TapConfig config, TapArgs args) {
-        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile()) : DiscoverCommand.discover(config, env);
+        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile()) : DiscoverCommand.discover(config, env, log);
         State state = args.state() != null ? readState(args.state()) : State.empty();
         Instant signpost = env.clock().instant();
         int recordLimit = args.test() != null ? 1 : 0;
         SyncSettings settings = new SyncSettings(signpost, config.startDate(), config.attributionWindowDays(),
                 config.maxConcurrency(), recordLimit);
-        IntercomClient client = Wiring.client(config, env);
-        TransformIssues issues = new TransformIssues();
+        IntercomClient client = Wiring.client(config, env, log);
+        TransformIssues issues = new TransformIssues(log);
         MessageWriter writer = writers.apply(config);
-        SyncEngine engine = new SyncEngine(client, writer, env.clock(), settings,
+        SyncEngine engine = new SyncEngine(client, writer, env.clock(), log, settings,
                 new SyncPlanner(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), config.validateRecords(), issues));
         if ("schema".equals(args.test())) {
             engine.announce(catalog);
@@ -49,8 +51,8 @@ final class SyncCommand {
         return TapIntercom.OK;
     }
 
-    private static void summarise(ClientStats stats, long records, TransformIssues issues, Duration elapsed) {
-        Log.info("sync finished in %.1f s: %,d records, %,d requests, %,d retries, %,d rate-limited responses%s",
+    private void summarise(ClientStats stats, long records, TransformIssues issues, Duration elapsed) {
+        log.info("sync finished in %.1f s: %,d records, %,d requests, %,d retries, %,d rate-limited responses%s",
                 elapsed.toMillis() / 1000.0, records, stats.requests(), stats.retries(), stats.rateLimitedResponses(),
                 issues.misfits() > 0 ? String.format(", %,d values that did not fit their schema", issues.misfits()) : "");
     }

@@ -1,7 +1,7 @@
 package io.tapintercom.streams;
 
 import io.tapintercom.intercom.IntercomApiException;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import java.util.function.Supplier;
 
 /**
@@ -12,20 +12,21 @@ public final class Deletions {
     private Deletions() {}
 
     /**
+     * @param log       where the warning goes
      * @param what      the object, for the warning (e.g. "contact 123")
      * @param otherwise what happens instead, for the warning (e.g. "skipped")
      */
-    public static <T> T unlessDeleted(Supplier<T> read, T fallback, String what, String otherwise) {
+    public static <T> T unlessDeleted(Logger log, Supplier<T> read, T fallback, String what, String otherwise) {
         try {
             return read.get();
         } catch (IntercomApiException e) {
             if (!e.isNotFound()) {
                 throw e;
             }
-            Log.warn("%s no longer exists (%s); %s", what, e.getMessage(), otherwise);
+            log.warn("%s no longer exists (%s); %s", what, e.getMessage(), otherwise);
             return fallback;
         } catch (RecordGoneException e) {
-            Log.warn("%s no longer exists (%s); %s", what, e.getMessage(), otherwise);
+            log.warn("%s no longer exists (%s); %s", what, e.getMessage(), otherwise);
             return fallback;
         }
     }
@@ -33,9 +34,10 @@ public final class Deletions {
     /**
      * Reads about a record the stream itself writes: deleted since it was listed, it is reported as
      * deleted ({@link RecordGoneException}) rather than written as the list showed it.
+     * @param log  where the warning goes
      * @param what the object, for the warning (e.g. "contact 123")
      */
-    public static <T> T orGone(Supplier<T> read, String what) {
+    public static <T> T orGone(Logger log, Supplier<T> read, String what) {
         try {
             return read.get();
         } catch (IntercomApiException e) {
@@ -43,7 +45,7 @@ public final class Deletions {
             if (!e.isNotFound() && e.status() != 410) {
                 throw e;
             }
-            Log.warn("%s no longer exists (%s); it is written as deleted", what, e.getMessage());
+            log.warn("%s no longer exists (%s); it is written as deleted", what, e.getMessage());
             throw new RecordGoneException(what + " no longer exists");
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.tapintercom.singer.DateTimes;
-import io.tapintercom.singer.Log;
 import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.state.State;
 import io.tapintercom.streams.DeletionFeed;
@@ -52,11 +51,11 @@ final class FeedDeletions {
             int[] count = {0};
             plan.definition().deletionFeed().read(ctx.client(), after, until, deletion -> {
                 ObjectNode record = SdcDeletedAt.stamp(deletion.key().deepCopy(), deletion.deletedAt());
-                ctx.writer().record(plan.name(), plan.prepare(record), extracted, null);
+                ctx.writer().record(plan.name(), plan.prepare(record, ctx.writer().encoder()), extracted, null);
                 count[0]++;
             });
             if (count[0] > 0) {
-                Log.info("stream %s: %,d records deleted since %s", plan.name(), count[0], DateTimes.format(after));
+                ctx.log().info("stream %s: %,d records deleted since %s", plan.name(), count[0], DateTimes.format(after));
             }
             ctx.state().update(s -> Bookmarks.advance(s, plan.name(), BOOKMARK, until, until));
         }

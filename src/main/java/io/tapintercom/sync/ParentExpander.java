@@ -3,10 +3,12 @@ package io.tapintercom.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
-import io.tapintercom.streams.Deletions;
+import io.tapintercom.singer.EncodedRecord;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.RecordEncoder;
 import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.state.SeenKeys;
+import io.tapintercom.streams.Deletions;
 import io.tapintercom.streams.ParentRecord;
 import io.tapintercom.streams.RecordGoneException;
 import java.time.Instant;
@@ -23,36 +25,38 @@ final class ParentExpander {
     private final IntercomClient client;
     private final StreamPlan root;
     private final Windows windows;
+    private final RecordEncoder encoder;
     /** The _sdc_deleted_at of a record found gone when read whole: the sync's time. */
     private final Instant deletedAt;
 
-    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, Instant deletedAt) {
+    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, RecordEncoder encoder, Instant deletedAt) {
         this.client = client;
         this.root = root;
         this.windows = windows;
+        this.encoder = encoder;
         this.deletedAt = deletedAt;
     }
 
     Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
         // Enriched once, when first needed: by the root's record or by a child taken from the parent.
         ParentRecord record = new ParentRecord(client, parent, root.definition().enricher());
-        ObjectNode rootRecord = null;
+        EncodedRecord rootRecord = null;
         if (withRoot && !windows.before(parent, root)) {
             try {
-                rootRecord = root.prepare(record.enriched());
+                rootRecord = root.prepare(record.enriched(), encoder);
             } catch (RecordGoneException e) {
                 // Deleted or merged away since it was listed: its deletion goes out, and it has no children to read.
-                return new Expansion(root.prepare(deletion(record)), Map.of());
+                return new Expansion(root.prepare(deletion(record), encoder), Map.of());
             }
         }
-        Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
+        Map<StreamPlan, List<EncodedRecord>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
             if (windows.before(parent, child) || !child.definition().childSource().needed(parent)) {
                 continue;
             }
-            List<ObjectNode> rows = new ArrayList<>();
+            List<EncodedRecord> rows = new ArrayList<>();
             for (JsonNode raw : fetchChildren(child, record)) {
-                rows.add(child.prepare(raw));
+                rows.add(child.prepare(raw, encoder));
             }
             childRecords.put(child, rows);
         }
@@ -69,10 +73,10 @@ final class ParentExpander {
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
     private List<JsonNode> fetchChildren(StreamPlan child, ParentRecord parent) {
-        return Deletions.unlessDeleted(() -> parent.rowsOf(child.definition().childSource()), List.of(),
+        return Deletions.unlessDeleted(client.log(), () -> parent.rowsOf(child.definition().childSource()), List.of(),
                 "stream " + child.name() + ": " + root.name() + " " + parent.listed().path("id").asText(), "skipped");
     }
 
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    record Expansion(ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
+    record Expansion(EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
 }

@@ -9,7 +9,6 @@ import io.tapintercom.intercom.pagination.PageNumberPagination;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Json;
-import io.tapintercom.singer.Log;
 import io.tapintercom.streams.DeletionFeed;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
@@ -88,7 +87,10 @@ public final class DeletedConversations implements RecordSource, DeletionFeed {
         private final Instant from;
         private boolean done;
 
+        private final IntercomClient client;
+
         NewestFirst(IntercomClient client, Instant from) {
+            this.client = client;
             ApiRequest request = ApiRequest.get(endpoint, "/conversations/deleted").withQuery("order", "desc")
                     .withApiVersion(API_VERSION);
             this.pages = new Pages(client, request, new PageNumberPagination(PER_PAGE), "conversations");
@@ -115,7 +117,7 @@ public final class DeletedConversations implements RecordSource, DeletionFeed {
                     throw e;
                 }
                 if (refused.compareAndSet(false, true)) {
-                    Log.warn("GET /conversations/deleted is not available to this workspace (%s); deleted conversations"
+                    client.log().warn("GET /conversations/deleted is not available to this workspace (%s); deleted conversations"
                             + " are not reported in this run", e.getMessage());
                 }
                 done = true;

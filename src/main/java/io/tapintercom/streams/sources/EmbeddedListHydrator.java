@@ -45,7 +45,7 @@ public final class EmbeddedListHydrator implements RecordEnricher {
             String id = PathSegment.encode(record.path("id").asText());
             ApiRequest request = ApiRequest.get(endpointPrefix + "_" + list.field(), pathPrefix + id + "/" + list.subPath());
             // Deleted (or merged away) since the search returned it: reported deleted.
-            List<JsonNode> items = Deletions.orGone(
+            List<JsonNode> items = Deletions.orGone(client.log(),
                     () -> Pages.readAll(client, request, list.pagination().get(), "data"),
                     endpointPrefix + " " + record.path("id").asText());
             ObjectNode full = ((ObjectNode) embedded).deepCopy();

@@ -23,7 +23,7 @@ public final class FullRecordFetcher implements RecordEnricher {
     @Override
     public JsonNode enrich(IntercomClient client, JsonNode record) {
         String id = record.path("id").asText();
-        return Deletions.orGone(() -> client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id))),
+        return Deletions.orGone(client.log(), () -> client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id))),
                 endpoint + " " + id);
     }
 
