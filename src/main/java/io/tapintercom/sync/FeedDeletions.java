@@ -49,7 +49,7 @@ final class FeedDeletions {
             }
             String extracted = DateTimes.format(ctx.clock().instant());
             int[] count = {0};
-            plan.definition().deletionFeed().read(ctx.client(), after, until, deletion -> {
+            boolean read = plan.definition().deletionFeed().read(ctx.client(), after, until, deletion -> {
                 ObjectNode record = SdcDeletedAt.stamp(deletion.key().deepCopy(), deletion.deletedAt());
                 ctx.writer().record(plan.name(), plan.prepare(record, ctx.writer().encoder()), extracted, null);
                 count[0]++;
@@ -57,7 +57,10 @@ final class FeedDeletions {
             if (count[0] > 0) {
                 ctx.log().info("stream %s: %,d records deleted since %s", plan.name(), count[0], DateTimes.format(after));
             }
-            ctx.state().update(s -> Bookmarks.advance(s, plan.name(), BOOKMARK, until, until));
+            if (read) {
+                // Not when the API refused the feed: once it is offered, it is read from where it was left.
+                ctx.state().update(s -> Bookmarks.advance(s, plan.name(), BOOKMARK, until, until));
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public final class DeletedConversations implements RecordSource, DeletionFeed {
     }
 
     @Override
-    public void read(IntercomClient client, Instant after, Instant until, Consumer<Deletion> sink) {
+    public boolean read(IntercomClient client, Instant after, Instant until, Consumer<Deletion> sink) {
         for (Iterator<Page> pages = new NewestFirst(client, after); pages.hasNext(); ) {
             for (JsonNode item : pages.next().records()) {
                 Optional<Instant> deletedAt = deletedAt(item);
@@ -66,6 +66,7 @@ public final class DeletedConversations implements RecordSource, DeletionFeed {
                 }
             }
         }
+        return !refused.get();
     }
 
     private static Optional<Instant> deletedAt(JsonNode item) {
