@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs on worker threads: everything one parent record needs (its enrichment, its children's
@@ -37,30 +38,31 @@ final class ParentExpander {
         this.deletedAt = deletedAt;
     }
 
-    Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
+    Expansion expand(Parent parent, boolean withRoot, List<StreamPlan> children) {
+        JsonNode record = parent.record();
         // Enriched once, when first needed: by the root's record or by a child taken from the parent.
-        ParentRecord record = new ParentRecord(client, parent, root.definition().enricher());
+        ParentRecord enrichable = new ParentRecord(client, record, root.definition().enricher());
         EncodedRecord rootRecord = null;
-        if (withRoot && !windows.before(parent, root)) {
+        if (withRoot && !windows.before(record, root)) {
             try {
-                rootRecord = root.prepare(record.enriched(), encoder);
+                rootRecord = root.prepare(enrichable.enriched(), encoder);
             } catch (RecordGoneException e) {
                 // Deleted or merged away since it was listed: its deletion goes out, and it has no children to read.
-                return new Expansion(root.prepare(deletion(record), encoder), Map.of());
+                return new Expansion(parent, root.prepare(deletion(enrichable), encoder), Map.of());
             }
         }
         Map<StreamPlan, List<EncodedRecord>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
-            if (windows.before(parent, child) || !child.definition().childSource().needed(parent)) {
+            if (windows.before(record, child) || !child.definition().childSource().needed(record)) {
                 continue;
             }
             List<EncodedRecord> rows = new ArrayList<>();
-            for (JsonNode raw : fetchChildren(child, record)) {
+            for (JsonNode raw : fetchChildren(child, enrichable)) {
                 rows.add(child.prepare(raw, encoder));
             }
             childRecords.put(child, rows);
         }
-        return new Expansion(rootRecord, childRecords);
+        return new Expansion(parent, rootRecord, childRecords);
     }
 
     /** A record found gone: its key and _sdc_deleted_at. */
@@ -77,6 +79,13 @@ final class ParentExpander {
                 "stream " + child.name() + ": " + root.name() + " " + parent.listed().path("id").asText(), "skipped");
     }
 
+    /** A parent record and where it was read (the n-th of a page), for messages about it. */
+    record Parent(JsonNode record, int index, Supplier<String> where) {
+        String describe() {
+            return "record " + index + " of " + where.get();
+        }
+    }
+
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    record Expansion(EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
+    record Expansion(Parent parent, EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
 }
