@@ -161,6 +161,8 @@ class DeletedConversationsE2ETest {
         List<String> warnings = result.stderr().lines().filter(l -> l.contains("/conversations/deleted")).toList();
         assertEquals(1, warnings.size(), result.stderr());
         assertTrue(warnings.get(0).startsWith("WARNING GET /conversations/deleted is not available to this workspace"), warnings.get(0));
-        intercom.verify(1, getRequestedFor(urlPathEqualTo("/conversations/deleted")));
+        // Groups run in parallel: each of the two readers may ask before the other's refusal, never again after.
+        int asked = intercom.findAll(getRequestedFor(urlPathEqualTo("/conversations/deleted"))).size();
+        assertTrue(asked >= 1 && asked <= 2, "asked " + asked + " times");
     }
 }
