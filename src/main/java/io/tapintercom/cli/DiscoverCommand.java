@@ -24,7 +24,7 @@ final class DiscoverCommand {
     }
 
     int run(TapConfig config) {
-        Catalog catalog = discover(config, env, log);
+        Catalog catalog = discover(config, Wiring.streams(config), env, log);
         try {
             env.stdout().write(Json.MAPPER.writer(new DefaultPrettyPrinter()).writeValueAsBytes(catalog.toJson()));
             env.stdout().write('\n');
@@ -36,8 +36,9 @@ final class DiscoverCommand {
     }
 
     /** The catalog, with custom attributes typed when the workspace can be reached. */
-    static Catalog discover(TapConfig config, TapEnvironment env, Logger log) {
-        Discoverer discoverer = new Discoverer(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), new SchemaLibrary());
+    /** The catalog of {@code streams} (the run's, built once from its config). */
+    static Catalog discover(TapConfig config, Streams streams, TapEnvironment env, Logger log) {
+        Discoverer discoverer = new Discoverer(streams, new SchemaLibrary());
         return discoverer.discover(config.typeCustomAttributes() ? customAttributes(config, env, log) : null);
     }
 

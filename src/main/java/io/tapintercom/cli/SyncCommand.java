@@ -32,7 +32,9 @@ final class SyncCommand {
     }
 
     int run(TapConfig config, TapArgs args) {
-        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile()) : DiscoverCommand.discover(config, env, log);
+        Streams streams = Wiring.streams(config);
+        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile())
+                : DiscoverCommand.discover(config, streams, env, log);
         State state = args.state() != null ? readState(args.state()) : State.empty();
         Instant signpost = env.clock().instant();
         int recordLimit = args.test() != null ? 1 : 0;
@@ -42,7 +44,7 @@ final class SyncCommand {
         TransformIssues issues = new TransformIssues(log);
         MessageWriter writer = writers.apply(config);
         SyncEngine engine = new SyncEngine(client, writer, env.clock(), log, settings,
-                new SyncPlanner(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), config.validateRecords(), issues));
+                new SyncPlanner(streams, config.validateRecords(), issues));
         if ("schema".equals(args.test())) {
             engine.announce(catalog);
             return TapIntercom.OK;

@@ -7,6 +7,7 @@ import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
 import io.tapintercom.singer.Logger;
+import io.tapintercom.streams.Streams;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Random;
@@ -14,6 +15,11 @@ import java.util.Random;
 /** Builds the Intercom client a run uses from its config and environment. */
 final class Wiring {
     private Wiring() {}
+
+    /** The streams as the run's settings shape them; built once per run and shared by discovery and sync. */
+    static Streams streams(TapConfig config) {
+        return Streams.intercom(config.searchPageSize(), config.fetchContactDetails());
+    }
 
     static IntercomClient client(TapConfig config, TapEnvironment env, Logger log) {
         return client(config, env, log, RetryPolicy.standard(config.maxRetries(), config.maxRateLimitWait()), config.requestTimeout());
