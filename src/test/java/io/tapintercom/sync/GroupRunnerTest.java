@@ -112,14 +112,7 @@ class GroupRunnerTest {
 
     @Test
     void lostOutputStopsEveryGroup() {
-        CountDownLatch never = new CountDownLatch(1);
-        Runnable waitForever = () -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                throw new SyncException("interrupted");
-            }
-        };
+        Runnable waitForever = waitsUntilCancelled();
         Runnable lose = () -> {
             throw new OutputClosedException(new IOException("broken pipe"));
         };
@@ -130,14 +123,7 @@ class GroupRunnerTest {
 
     @Test
     void aRejectedTokenStopsEveryGroupAtOnceInsteadOfFailingEachInTurn() {
-        CountDownLatch never = new CountDownLatch(1);
-        Runnable waitForever = () -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                throw new SyncException("interrupted");
-            }
-        };
+        Runnable waitForever = waitsUntilCancelled();
         Runnable refused = () -> {
             throw new IntercomApiException("the Intercom access token was rejected (401 unauthorized)", 401, "unauthorized");
         };
@@ -159,5 +145,17 @@ class GroupRunnerTest {
 
         assertEquals(1, failures.size());
         assertTrue(events.contains("end b"), events.toString());
+    }
+
+    /** A group that only ends when the runner cancels it. */
+    private static Runnable waitsUntilCancelled() {
+        CountDownLatch never = new CountDownLatch(1);
+        return () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                throw new SyncException("interrupted");
+            }
+        };
     }
 }
