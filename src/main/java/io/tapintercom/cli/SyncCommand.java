@@ -7,7 +7,9 @@ import io.tapintercom.intercom.ClientStats;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.singer.Log;
 import io.tapintercom.singer.MessageWriter;
+import io.tapintercom.singer.catalog.Breadcrumb;
 import io.tapintercom.singer.catalog.Catalog;
+import io.tapintercom.singer.catalog.Metadata;
 import io.tapintercom.singer.state.State;
 import io.tapintercom.singer.transform.TransformIssues;
 import io.tapintercom.streams.Streams;
@@ -23,13 +25,21 @@ final class SyncCommand {
     private final TapEnvironment env;
     private final Supplier<MessageWriter> writers;
 
+    /** Without --catalog, the streams selected by default: every stream in --demo. */
+    private final boolean everyStream;
+
     SyncCommand(TapEnvironment env, Supplier<MessageWriter> writers) {
+        this(env, writers, false);
+    }
+
+    SyncCommand(TapEnvironment env, Supplier<MessageWriter> writers, boolean everyStream) {
         this.env = env;
         this.writers = writers;
+        this.everyStream = everyStream;
     }
 
     int run(TapConfig config, TapArgs args) {
-        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile()) : DiscoverCommand.discover(config, env);
+        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile()) : discovered(config);
         State state = args.state() != null ? readState(args.state()) : State.empty();
         Instant signpost = env.clock().instant();
         int recordLimit = args.test() != null ? 1 : 0;
@@ -53,6 +63,15 @@ final class SyncCommand {
         Log.info("sync finished in %.1f s: %,d records, %,d requests, %,d retries, %,d rate-limited responses%s",
                 elapsed.toMillis() / 1000.0, records, stats.requests(), stats.retries(), stats.rateLimitedResponses(),
                 issues.misfits() > 0 ? String.format(", %,d values that did not fit their schema", issues.misfits()) : "");
+    }
+
+    /** The discovered catalog: its selected-by-default streams, or every stream. */
+    private Catalog discovered(TapConfig config) {
+        Catalog catalog = DiscoverCommand.discover(config, env);
+        if (everyStream) {
+            catalog.streams().forEach(entry -> entry.metadata().at(Breadcrumb.STREAM).put(Metadata.SELECTED, true));
+        }
+        return catalog;
     }
 
     static Catalog readCatalog(String path) {
