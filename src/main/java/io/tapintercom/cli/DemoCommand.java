@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * --demo: serves the built-in sample workspace on 127.0.0.1 and runs the tap against it exactly as
@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  */
 final class DemoCommand {
     private final TapEnvironment env;
-    private final Supplier<MessageWriter> writers;
+    private final Function<TapConfig, MessageWriter> writers;
 
-    DemoCommand(TapEnvironment env, Supplier<MessageWriter> writers) {
+    DemoCommand(TapEnvironment env, Function<TapConfig, MessageWriter> writers) {
         this.env = env;
         this.writers = writers;
     }

@@ -18,21 +18,21 @@ import io.tapintercom.sync.SyncPlanner;
 import io.tapintercom.sync.SyncSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** Sync mode (and --test): reads the catalog and state, then streams Singer messages to stdout. */
 final class SyncCommand {
     private final TapEnvironment env;
-    private final Supplier<MessageWriter> writers;
+    private final Function<TapConfig, MessageWriter> writers;
 
     /** Without --catalog, the streams selected by default: every stream in --demo. */
     private final boolean everyStream;
 
-    SyncCommand(TapEnvironment env, Supplier<MessageWriter> writers) {
+    SyncCommand(TapEnvironment env, Function<TapConfig, MessageWriter> writers) {
         this(env, writers, false);
     }
 
-    SyncCommand(TapEnvironment env, Supplier<MessageWriter> writers, boolean everyStream) {
+    SyncCommand(TapEnvironment env, Function<TapConfig, MessageWriter> writers, boolean everyStream) {
         this.env = env;
         this.writers = writers;
         this.everyStream = everyStream;
@@ -47,7 +47,7 @@ final class SyncCommand {
                 config.maxConcurrency(), recordLimit);
         IntercomClient client = Wiring.client(config, env);
         TransformIssues issues = new TransformIssues();
-        MessageWriter writer = writers.get();
+        MessageWriter writer = writers.apply(config);
         SyncEngine engine = new SyncEngine(client, writer, env.clock(), settings,
                 new SyncPlanner(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), config.validateRecords(), issues));
         if ("schema".equals(args.test())) {

@@ -111,8 +111,8 @@ public final class TapIntercom {
         }
     }
 
-    private MessageWriter openWriter() {
-        writer = new MessageWriter(env.stdout(), env.clock());
+    private MessageWriter openWriter(TapConfig config) {
+        writer = new MessageWriter(env.stdout(), env.clock(), config.stripNulCharacters());
         return writer;
     }
 

@@ -194,7 +194,8 @@ public final class ConfigLoader {
                 s.path("type_custom_attributes").asBoolean(),
                 s.path("fetch_contact_details").asBoolean(),
                 Duration.ofMillis((long) (s.path("max_rate_limit_wait").asDouble() * 1000)),
-                Json.text(s, "base_url") != null ? "base_url" : "region");
+                Json.text(s, "base_url") != null ? "base_url" : "region",
+                s.path("strip_nul_characters").asBoolean());
     }
 
     private static String stripTrailingSlash(String url) {

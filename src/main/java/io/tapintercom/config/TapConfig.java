@@ -22,7 +22,8 @@ public record TapConfig(
         boolean typeCustomAttributes,
         boolean fetchContactDetails,
         Duration maxRateLimitWait,
-        String baseUrlSetting) {
+        String baseUrlSetting,
+        boolean stripNulCharacters) {
 
     @Override
     public String toString() {

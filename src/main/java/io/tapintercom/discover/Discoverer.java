@@ -2,6 +2,7 @@ package io.tapintercom.discover;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.catalog.Breadcrumb;
 import io.tapintercom.singer.catalog.Catalog;
 import io.tapintercom.singer.catalog.CatalogEntry;
@@ -68,6 +69,9 @@ public final class Discoverer {
         }
         Set<String> automatic = new java.util.HashSet<>(stream.keyProperties());
         automatic.addAll(stream.replicationKeys());
+        if (stream.carriesDeletions()) {
+            automatic.add(SdcDeletedAt.FIELD);
+        }
         schema.path("properties").fieldNames().forEachRemaining(name -> metadata.at(Breadcrumb.property(name))
                 .put(Metadata.INCLUSION, automatic.contains(name) ? Metadata.AUTOMATIC : Metadata.AVAILABLE));
         return metadata;

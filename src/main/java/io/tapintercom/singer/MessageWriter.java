@@ -1,6 +1,7 @@
 package io.tapintercom.singer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,13 +14,18 @@ import java.util.List;
  * is written under the lock, so a line is never interleaved or cut, even when a shutdown closes the
  * writer mid-sync. RECORDs are buffered; SCHEMA, STATE and ACTIVATE_VERSION flush, as does a record
  * written after a quiet spell, so a reader waiting for the first RECORD is not kept waiting.
+ * Unless told otherwise (strip_nul_characters off), U+0000 is left out of every string written.
  */
 public final class MessageWriter implements AutoCloseable {
     private static final int BUFFER_LIMIT = 64 * 1024;
     private static final long FLUSH_INTERVAL_MILLIS = 200;
 
+    private static final ObjectWriter EXACT = Json.MAPPER.writer();
+    private static final ObjectWriter WITHOUT_NUL = EXACT.with(new NulStripping());
+
     private final OutputStream out;
     private final Clock clock;
+    private final ObjectWriter serialiser;
     private final byte[] buffer = new byte[BUFFER_LIMIT];
     private int buffered;
     private long lastFlush;
@@ -27,8 +33,14 @@ public final class MessageWriter implements AutoCloseable {
     private long records;
 
     public MessageWriter(OutputStream out, Clock clock) {
+        this(out, clock, true);
+    }
+
+    /** @param stripNul leave U+0000 out of every string (strip_nul_characters); false writes strings exactly */
+    public MessageWriter(OutputStream out, Clock clock, boolean stripNul) {
         this.out = out;
         this.clock = clock;
+        this.serialiser = stripNul ? WITHOUT_NUL : EXACT;
         this.lastFlush = clock.millis();
     }
 
@@ -77,7 +89,7 @@ public final class MessageWriter implements AutoCloseable {
     private boolean write(ObjectNode message, boolean flushNow) {
         byte[] line;
         try {
-            byte[] json = Json.MAPPER.writeValueAsBytes(message);
+            byte[] json = serialiser.writeValueAsBytes(message);
             // The newline travels with its message: appended separately, a message larger than the buffer
             // went out at once while its newline waited in the buffer, leaving a cut line on stdout.
             line = new byte[json.length + 1];

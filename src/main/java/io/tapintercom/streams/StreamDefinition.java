@@ -62,6 +62,14 @@ public record StreamDefinition(String name, List<String> keyProperties, Replicat
         return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, enricher, schema, false);
     }
 
+    /**
+     * Whether RECORDs marking deletions ({@code _sdc_deleted_at}) can come on this stream: a full-table
+     * stream's records missing since its last complete sync.
+     */
+    public boolean carriesDeletions() {
+        return !replication.isIncremental();
+    }
+
     public boolean isChild() {
         return parent != null;
     }

@@ -30,6 +30,8 @@ final class GroupSync {
     private final RecordEmitter emitter;
     private final OrderedFanOut fanOut;
     private final Long version;
+    /** Set when this run can tell what disappeared from the group's full-table streams. */
+    private final FullTableDeletions deletions;
     /** The replication-key value of the last checkpoint, where a broken search resumes. */
     private Instant lastCheckpoint;
     private Instant highestRead;
@@ -41,7 +43,9 @@ final class GroupSync {
         this.windows = Windows.of(group, ctx.state().current(), ctx.settings());
         this.expander = new ParentExpander(ctx.client(), root, windows);
         this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
-        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit());
+        this.deletions = version != null ? new FullTableDeletions(group.emitted()) : null;
+        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit(),
+                deletions);
         this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
     }
 
@@ -156,6 +160,7 @@ final class GroupSync {
             advance(emitted(), highestRead);
         }
         if (version != null) {
+            deletions.report(ctx, version);
             ctx.writer().activateVersion(root.name(), version);
             ctx.state().update(s -> s.withBookmark(root.name(), "version", LongNode.valueOf(version)));
         }

@@ -17,9 +17,13 @@ final class RecordEmitter {
     private final Long version;
     private final int recordLimit;
     private final Map<String, Progress> progress = new HashMap<>();
+    /** Told of every record written, for full-table deletions; null when none are tracked. */
+    private final FullTableDeletions deletions;
 
-    RecordEmitter(MessageWriter writer, Clock clock, List<StreamPlan> streams, Long version, int recordLimit) {
+    RecordEmitter(MessageWriter writer, Clock clock, List<StreamPlan> streams, Long version, int recordLimit,
+                  FullTableDeletions deletions) {
         this.writer = writer;
+        this.deletions = deletions;
         this.version = version;
         this.recordLimit = recordLimit;
         streams.forEach(plan -> progress.put(plan.name(), new Progress(plan.name(), clock)));
@@ -39,6 +43,9 @@ final class RecordEmitter {
         }
         writer.record(plan.name(), record, extracted, plan.incremental() ? null : version);
         counter.add(1);
+        if (deletions != null) {
+            deletions.saw(plan, record);
+        }
     }
 
     /** Intercom's total for the read, when it gives one, for the share shown in progress lines. */

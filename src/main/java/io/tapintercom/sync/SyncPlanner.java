@@ -3,6 +3,7 @@ package io.tapintercom.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.config.BadInputException;
+import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.catalog.Catalog;
 import io.tapintercom.singer.catalog.CatalogEntry;
 import io.tapintercom.singer.catalog.Selection;
@@ -72,16 +73,22 @@ public final class SyncPlanner {
         // Keys and the replication key always go out, whatever the catalog says.
         fields.addAll(definition.keyProperties());
         fields.addAll(definition.replicationKeys());
-        ObjectNode schema = schemaOf(entry, fields);
-        RecordTransformer transformer = RecordTransformer.compile(definition.name(), entry.schema(), fields,
+        ObjectNode full = entry.schema().deepCopy();
+        if (definition.carriesDeletions()) {
+            // Declared even when the catalog was discovered by an older version, so deletions keep their column.
+            SdcDeletedAt.declareIn(full);
+            fields.add(SdcDeletedAt.FIELD);
+        }
+        ObjectNode schema = schemaOf(full, fields);
+        RecordTransformer transformer = RecordTransformer.compile(definition.name(), full, fields,
                 definition.keyProperties(), issues);
         RecordValidator validator = validateRecords ? new RecordValidator(definition.name(), schema) : null;
         return new StreamPlan(definition, true, schema, transformer, validator);
     }
 
     /** The catalog's schema with only the fields that go out: what the SCHEMA message says. */
-    static ObjectNode schemaOf(CatalogEntry entry, Set<String> fields) {
-        ObjectNode schema = entry.schema().deepCopy();
+    static ObjectNode schemaOf(ObjectNode fullSchema, Set<String> fields) {
+        ObjectNode schema = fullSchema.deepCopy();
         JsonNode properties = schema.get("properties");
         if (properties instanceof ObjectNode) {
             ((ObjectNode) properties).retain(fields);

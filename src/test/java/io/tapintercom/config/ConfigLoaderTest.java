@@ -87,13 +87,15 @@ class ConfigLoaderTest {
         assertEquals(properties.path("search_page_size").path("default").asInt(), config.searchPageSize());
         assertEquals(properties.path("validate_records").path("default").asBoolean(), config.validateRecords());
         assertEquals(properties.path("type_custom_attributes").path("default").asBoolean(), config.typeCustomAttributes());
+        assertTrue(config.stripNulCharacters());
     }
 
     @Test
     void everySettingCanBeSet() {
         TapConfig config = load(withToken("'start_date':'2023-06-01T00:00:00Z','region':'eu','api_version':'2.11',"
                 + "'request_timeout':12.5,'user_agent':'acme-etl (data@acme.test)','max_retries':0,'max_concurrency':64,"
-                + "'attribution_window_days':0,'search_page_size':1,'validate_records':true,'type_custom_attributes':false"));
+                + "'attribution_window_days':0,'search_page_size':1,'validate_records':true,'type_custom_attributes':false,"
+                + "'strip_nul_characters':false"));
         assertEquals(Instant.parse("2023-06-01T00:00:00Z"), config.startDate());
         assertEquals("https://api.eu.intercom.io", config.baseUrl());
         assertEquals("2.11", config.apiVersion());
@@ -105,6 +107,7 @@ class ConfigLoaderTest {
         assertEquals(1, config.searchPageSize());
         assertTrue(config.validateRecords());
         assertFalse(config.typeCustomAttributes());
+        assertFalse(config.stripNulCharacters());
     }
 
     @Test

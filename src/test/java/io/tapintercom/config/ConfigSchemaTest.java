@@ -25,7 +25,8 @@ class ConfigSchemaTest {
     void namesEverySettingTheLoaderReads() {
         assertEquals(List.of("access_token", "start_date", "region", "api_version", "base_url", "request_timeout",
                 "user_agent", "max_retries", "max_rate_limit_wait", "max_concurrency", "attribution_window_days", "search_page_size",
-                "validate_records", "fetch_contact_details", "type_custom_attributes"), schema.settingNames());
+                "validate_records", "fetch_contact_details", "type_custom_attributes",
+                "strip_nul_characters"), schema.settingNames());
     }
 
     @Test
@@ -80,10 +81,12 @@ class ConfigSchemaTest {
 
     @Test
     void changingTheSchemaHandedOutForAboutDoesNotChangeValidation() {
+        List<String> settings = schema.settingNames();
         JsonNode copy = schema.json();
         ((ObjectNode) copy).remove("required");
         ((ObjectNode) copy).remove("properties");
-        assertEquals(15, schema.settingNames().size());
+        assertEquals(16, settings.size());
+        assertEquals(settings, schema.settingNames());
         assertEquals(List.of("config: access_token is missing"), schema.validate(json("{}")));
     }
 }

@@ -96,8 +96,12 @@ class FoundationE2ETest {
                         + "\"person_type\":\"user\",\"count\":3},\"version\":" + version + ",\"time_extracted\":\"2026-11-01T12:00:00.000000Z\"}",
                 result.stdout().lines().filter(l -> l.contains("\"RECORD\",\"stream\":\"segments\"")).findFirst().orElseThrow());
         assertEquals(Fixtures.load("admin"), result.records("admins").get(0));
-        assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{\"admins\":{\"version\":" + version + "},\"teams\":{\"version\":"
-                + version + "},\"tags\":{\"version\":" + version + "},\"segments\":{\"version\":" + version + "}}}"),
+        // Each full-table stream keeps the keys it wrote, to tell next time what was deleted.
+        assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{"
+                + "\"admins\":{\"version\":" + version + ",\"seen_keys\":[\"1295\",\"991267466\"]},"
+                + "\"teams\":{\"version\":" + version + ",\"seen_keys\":[\"814865\"]},"
+                + "\"tags\":{\"version\":" + version + ",\"seen_keys\":[\"102\",\"103\"]},"
+                + "\"segments\":{\"version\":" + version + ",\"seen_keys\":[\"6762f25c1bb69f9f2193bc22\"]}}}"),
                 result.lastState());
         intercom.verify(getRequestedFor(urlPathEqualTo("/admins"))
                 .withHeader("Authorization", equalTo("Bearer " + E2E.TOKEN))

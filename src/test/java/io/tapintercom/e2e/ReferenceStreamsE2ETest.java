@@ -37,6 +37,9 @@ class ReferenceStreamsE2ETest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private static final long VERSION = TapRun.NOW.toEpochMilli();
+    /** The keys contact_attributes keeps in STATE after a complete sync, to tell next time what was deleted. */
+    private static final String CONTACT_ATTRIBUTE_KEYS =
+            "[\"custom_attributes.name\",\"custom_attributes.plan tier\",\"location.city\",\"name\"]";
 
     /** The standard "name" of a contact: no id, full_name "name". */
     private static final String STANDARD_NAME = """
@@ -160,9 +163,12 @@ class ReferenceStreamsE2ETest {
                     .withQueryParam("include_archived", equalTo("true")));
         }
         assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{"
-                + "\"contact_attributes\":{\"version\":" + VERSION + "},"
-                + "\"company_attributes\":{\"version\":" + VERSION + "},"
-                + "\"conversation_attributes\":{\"version\":" + VERSION + "}}}"), result.lastState());
+                + "\"contact_attributes\":{\"version\":" + VERSION + ",\"seen_keys\":[\"custom_attributes.name\","
+                + "\"custom_attributes.plan tier\",\"location.city\",\"name\"]},"
+                + "\"company_attributes\":{\"version\":" + VERSION + ",\"seen_keys\":[\"custom_attributes.The One Ring\","
+                + "\"last_request_at\"]},"
+                + "\"conversation_attributes\":{\"version\":" + VERSION + ",\"seen_keys\":[\"custom_attributes.paid_subscriber\"]}}}"),
+                result.lastState());
     }
 
     @Test
@@ -245,7 +251,8 @@ class ReferenceStreamsE2ETest {
         versions(first).forEach(v -> assertEquals(VERSION, v));
         JsonNode firstState = first.lastState();
         assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{"
-                + "\"contact_attributes\":{\"version\":" + VERSION + "},\"ticket_types\":{\"version\":" + VERSION + "}}}"), firstState);
+                + "\"contact_attributes\":{\"version\":" + VERSION + ",\"seen_keys\":" + CONTACT_ATTRIBUTE_KEYS + "},"
+                + "\"ticket_types\":{\"version\":" + VERSION + ",\"seen_keys\":[\"1295\"]}}}"), firstState);
 
         Instant later = TapRun.NOW.plus(Duration.ofDays(1));
         long laterVersion = later.toEpochMilli();
@@ -263,7 +270,8 @@ class ReferenceStreamsE2ETest {
                 "STATE"), kinds(second));
         versions(second).forEach(v -> assertEquals(laterVersion, v));
         assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{"
-                + "\"contact_attributes\":{\"version\":" + laterVersion + "},\"ticket_types\":{\"version\":" + laterVersion + "}}}"),
+                + "\"contact_attributes\":{\"version\":" + laterVersion + ",\"seen_keys\":" + CONTACT_ATTRIBUTE_KEYS + "},"
+                + "\"ticket_types\":{\"version\":" + laterVersion + ",\"seen_keys\":[\"1295\"]}}}"),
                 second.lastState());
         // The STATE right after the ticket_types ACTIVATE_VERSION already holds its new version.
         List<JsonNode> messages = second.messages();

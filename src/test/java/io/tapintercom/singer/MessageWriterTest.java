@@ -224,4 +224,29 @@ class MessageWriterTest {
         }
         assertEquals(text.lines().count(), writer.recordsWritten());
     }
+
+    @Test
+    void nulCharactersAreLeftOutOfValuesAndFieldNamesByDefault() throws Exception {
+        writer.record("notes", Json.object().put("id", "1").put("body", "a\u0000b\u00e9\u0000\u2603")
+                .put("k\u0000ey", "\u0000"), null, null);
+        writer.close();
+        assertEquals("{\"type\":\"RECORD\",\"stream\":\"notes\",\"record\":{\"id\":\"1\",\"body\":\"ab\u00e9\u2603\","
+                + "\"key\":\"\"}}\n", written());
+    }
+
+    @Test
+    void otherControlCharactersAndAnEscapedBackslashBeforeZerosStayAsTheyWere() throws Exception {
+        writer.record("notes", Json.object().put("body", "tab\t\u0001 quote\" \\u0000"), null, null);
+        writer.close();
+        assertEquals("tab\t\u0001 quote\" \\u0000", json(written()).path("record").path("body").asText());
+    }
+
+    @Test
+    void withStrippingOffStringsPassExactly() throws Exception {
+        MessageWriter exact = new MessageWriter(out, FIXED, false);
+        exact.record("notes", Json.object().put("body", "a\u0000b"), null, null);
+        exact.close();
+        assertEquals("{\"type\":\"RECORD\",\"stream\":\"notes\",\"record\":{\"body\":\"a\\u0000b\"}}\n", written());
+        assertEquals("a\u0000b", json(written()).path("record").path("body").asText());
+    }
 }

@@ -103,6 +103,17 @@ public final class State {
         return new State(copy);
     }
 
+    /** The state without the stream's bookmark {@code key}; the same state if it has none. */
+    public State withoutBookmark(String stream, String key) {
+        JsonNode current = json.path(BOOKMARKS).get(stream);
+        if (!(current instanceof ObjectNode) || !current.has(key)) {
+            return this;
+        }
+        ObjectNode copy = json.deepCopy();
+        ((ObjectNode) copy.get(BOOKMARKS).get(stream)).remove(key);
+        return new State(copy);
+    }
+
     public State withCurrentlySyncing(String stream) {
         ObjectNode copy = json.deepCopy();
         if (stream == null) {
