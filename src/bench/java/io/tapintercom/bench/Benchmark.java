@@ -3,7 +3,6 @@ package io.tapintercom.bench;
 import io.tapintercom.fake.FakeIntercom;
 import io.tapintercom.fake.FakeOptions;
 import io.tapintercom.fake.WorkspaceProfile;
-import io.tapintercom.singer.Log;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,7 +32,6 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
         String mode = args.length == 0 ? "full" : args[0];
-        Log.setLevel(Log.Level.WARNING);
         switch (mode) {
             case "pacing": pacing(options); break;
             case "concurrency": concurrency(options); break;
@@ -128,7 +126,6 @@ public final class Benchmark {
                 peakHeap = memory.peakHeapUsedBytes();
             }
             long peakRss = MemoryWatch.peakRssBytes();
-            Log.setSink(new PrintStream(OutputStream.nullOutputStream()));
             long downloadStarted = System.nanoTime();
             long downloaded = new Downloader(server.baseUrl(), server.token(), concurrency).downloadAll();
             double downloadSeconds = (System.nanoTime() - downloadStarted) / 1e9;

@@ -7,6 +7,7 @@ import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
 import io.tapintercom.intercom.Sleeper;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.streams.ParentRecord;
@@ -38,7 +39,8 @@ final class Downloader {
         ClientSettings settings = new ClientSettings(baseUrl, new Secret(token), "2.14", "tap-intercom-bench",
                 Duration.ofSeconds(30), RetryPolicy.standard(8));
         this.client = new IntercomClient(settings, JdkTransport.create(Duration.ofSeconds(10)),
-                new RateLimiter(Clock.systemUTC(), Sleeper.REAL), Sleeper.REAL, Clock.systemUTC(), new Random(7));
+                new RateLimiter(Clock.systemUTC(), Sleeper.REAL, Logger.discarding()), Sleeper.REAL, Clock.systemUTC(), new Random(7),
+                Logger.discarding());
     }
 
     /** Downloads every stream; returns the number of records read. */

@@ -5,7 +5,7 @@ import io.tapintercom.config.TapConfig;
 import io.tapintercom.fake.FakeIntercom;
 import io.tapintercom.fake.FakeOptions;
 import io.tapintercom.singer.Json;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,18 +21,20 @@ import java.util.function.Function;
  */
 final class DemoCommand {
     private final TapEnvironment env;
+    private final Logger log;
     private final Function<TapConfig, MessageWriter> writers;
 
-    DemoCommand(TapEnvironment env, Function<TapConfig, MessageWriter> writers) {
+    DemoCommand(TapEnvironment env, Logger log, Function<TapConfig, MessageWriter> writers) {
         this.env = env;
+        this.log = log;
         this.writers = writers;
     }
 
     int run(TapArgs args) {
         try (FakeIntercom fake = FakeIntercom.start(FakeOptions.demo())) {
-            Log.info("demo: a sample Intercom workspace is served at %s; syncing it as if it were yours", fake.baseUrl());
-            TapConfig config = new ConfigLoader(env.variables(), env.clock()).load(List.of(configFile(fake)));
-            return args.discover() ? new DiscoverCommand(env).run(config) : new SyncCommand(env, writers, true).run(config, args);
+            log.info("demo: a sample Intercom workspace is served at %s; syncing it as if it were yours", fake.baseUrl());
+            TapConfig config = new ConfigLoader(env.variables(), env.clock(), log.secrets()).load(List.of(configFile(fake)));
+            return args.discover() ? new DiscoverCommand(env, log).run(config) : new SyncCommand(env, log, writers, true).run(config, args);
         }
     }
 

@@ -7,7 +7,7 @@ import io.tapintercom.discover.Discoverer;
 import io.tapintercom.discover.SchemaLibrary;
 import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.singer.Json;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.catalog.Catalog;
 import io.tapintercom.streams.Streams;
 import java.io.IOException;
@@ -16,13 +16,15 @@ import java.io.UncheckedIOException;
 /** --discover: the catalog as one JSON document on stdout. */
 final class DiscoverCommand {
     private final TapEnvironment env;
+    private final Logger log;
 
-    DiscoverCommand(TapEnvironment env) {
+    DiscoverCommand(TapEnvironment env, Logger log) {
         this.env = env;
+        this.log = log;
     }
 
     int run(TapConfig config) {
-        Catalog catalog = discover(config, env);
+        Catalog catalog = discover(config, env, log);
         try {
             env.stdout().write(Json.MAPPER.writer(new DefaultPrettyPrinter()).writeValueAsBytes(catalog.toJson()));
             env.stdout().write('\n');
@@ -34,18 +36,18 @@ final class DiscoverCommand {
     }
 
     /** The catalog, with custom attributes typed when the workspace can be reached. */
-    static Catalog discover(TapConfig config, TapEnvironment env) {
+    static Catalog discover(TapConfig config, TapEnvironment env, Logger log) {
         Discoverer discoverer = new Discoverer(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), new SchemaLibrary());
-        return discoverer.discover(config.typeCustomAttributes() ? customAttributes(config, env) : null);
+        return discoverer.discover(config.typeCustomAttributes() ? customAttributes(config, env, log) : null);
     }
 
-    private static CustomAttributeTypes customAttributes(TapConfig config, TapEnvironment env) {
+    private static CustomAttributeTypes customAttributes(TapConfig config, TapEnvironment env, Logger log) {
         try {
-            CustomAttributeTypes types = CustomAttributeTypes.read(Wiring.discoveryClient(config, env));
-            Log.info("typed %d custom attributes from the workspace's data attributes", types.count());
+            CustomAttributeTypes types = CustomAttributeTypes.read(Wiring.discoveryClient(config, env, log));
+            log.info("typed %d custom attributes from the workspace's data attributes", types.count());
             return types;
         } catch (IntercomApiException | UncheckedIOException e) {
-            Log.warn("custom_attributes are left as open objects: the workspace's data attributes could not be read (%s)",
+            log.warn("custom_attributes are left as open objects: the workspace's data attributes could not be read (%s)",
                     e.getMessage());
             return null;
         }

@@ -5,7 +5,7 @@ import io.tapintercom.config.InputFiles;
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.intercom.ClientStats;
 import io.tapintercom.intercom.IntercomClient;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.catalog.Breadcrumb;
 import io.tapintercom.singer.catalog.Catalog;
@@ -23,17 +23,19 @@ import java.util.function.Function;
 /** Sync mode (and --test): reads the catalog and state, then streams Singer messages to stdout. */
 final class SyncCommand {
     private final TapEnvironment env;
+    private final Logger log;
     private final Function<TapConfig, MessageWriter> writers;
 
     /** Without --catalog, the streams selected by default: every stream in --demo. */
     private final boolean everyStream;
 
-    SyncCommand(TapEnvironment env, Function<TapConfig, MessageWriter> writers) {
-        this(env, writers, false);
+    SyncCommand(TapEnvironment env, Logger log, Function<TapConfig, MessageWriter> writers) {
+        this(env, log, writers, false);
     }
 
-    SyncCommand(TapEnvironment env, Function<TapConfig, MessageWriter> writers, boolean everyStream) {
+    SyncCommand(TapEnvironment env, Logger log, Function<TapConfig, MessageWriter> writers, boolean everyStream) {
         this.env = env;
+        this.log = log;
         this.writers = writers;
         this.everyStream = everyStream;
     }
@@ -45,10 +47,10 @@ final class SyncCommand {
         int recordLimit = args.test() != null ? 1 : 0;
         SyncSettings settings = new SyncSettings(signpost, config.startDate(), config.attributionWindowDays(),
                 config.maxConcurrency(), recordLimit);
-        IntercomClient client = Wiring.client(config, env);
-        TransformIssues issues = new TransformIssues();
+        IntercomClient client = Wiring.client(config, env, log);
+        TransformIssues issues = new TransformIssues(log);
         MessageWriter writer = writers.apply(config);
-        SyncEngine engine = new SyncEngine(client, writer, env.clock(), settings,
+        SyncEngine engine = new SyncEngine(client, writer, env.clock(), log, settings,
                 new SyncPlanner(Streams.intercom(config.searchPageSize(), config.fetchContactDetails()), config.validateRecords(), issues));
         if ("schema".equals(args.test())) {
             engine.announce(catalog);
@@ -59,15 +61,15 @@ final class SyncCommand {
         return TapIntercom.OK;
     }
 
-    private static void summarise(ClientStats stats, long records, TransformIssues issues, Duration elapsed) {
-        Log.info("sync finished in %.1f s: %,d records, %,d requests, %,d retries, %,d rate-limited responses%s",
+    private void summarise(ClientStats stats, long records, TransformIssues issues, Duration elapsed) {
+        log.info("sync finished in %.1f s: %,d records, %,d requests, %,d retries, %,d rate-limited responses%s",
                 elapsed.toMillis() / 1000.0, records, stats.requests(), stats.retries(), stats.rateLimitedResponses(),
                 issues.misfits() > 0 ? String.format(", %,d values that did not fit their schema", issues.misfits()) : "");
     }
 
     /** The discovered catalog: its selected-by-default streams, or every stream. */
     private Catalog discovered(TapConfig config) {
-        Catalog catalog = DiscoverCommand.discover(config, env);
+        Catalog catalog = DiscoverCommand.discover(config, env, log);
         if (everyStream) {
             catalog.streams().forEach(entry -> entry.metadata().at(Breadcrumb.STREAM).put(Metadata.SELECTED, true));
         }

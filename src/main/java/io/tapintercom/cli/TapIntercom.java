@@ -5,7 +5,7 @@ import io.tapintercom.config.ConfigLoader;
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.config.Version;
 import io.tapintercom.intercom.IntercomApiException;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.transform.RecordValidator.RecordMismatchException;
@@ -25,10 +25,13 @@ public final class TapIntercom {
     public static final int BAD_INPUT = 2;
 
     private final TapEnvironment env;
+    /** INFO until the flags say otherwise; redacts the secrets the config loader finds. */
+    private volatile Logger log;
     private volatile MessageWriter writer;
 
     public TapIntercom(TapEnvironment env) {
         this.env = env;
+        this.log = Logger.to(env.stderr());
     }
 
     public static void main(String[] args) {
@@ -38,7 +41,7 @@ public final class TapIntercom {
         System.setOut(stderr);
         TapIntercom tap = new TapIntercom(TapEnvironment.system(stdout, stderr));
         Thread hook = new Thread(() -> {
-            Log.warn("stopped by a signal: every complete message is flushed, and the last STATE written stands");
+            tap.log.warn("stopped by a signal: every complete message is flushed, and the last STATE written stands");
             tap.stop();
         }, "tap-intercom-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -49,26 +52,25 @@ public final class TapIntercom {
     }
 
     public int run(String[] args) {
-        Log.setSink(env.stderr());
         try {
             TapArgs parsed = TapArgs.parse(args);
             configureLogging(parsed);
             return dispatch(parsed);
         } catch (BadInputException e) {
-            e.problems().forEach(problem -> Log.critical("%s", problem));
+            e.problems().forEach(problem -> log.critical("%s", problem));
             return BAD_INPUT;
         } catch (OutputClosedException e) {
-            Log.critical("%s; stopping", e.getMessage());
+            log.critical("%s; stopping", e.getMessage());
             return FAILED;
         } catch (IntercomApiException | SyncException | RecordMismatchException e) {
-            Log.critical("%s", e.getMessage());
+            log.critical("%s", e.getMessage());
             return FAILED;
         } catch (RuntimeException | Error e) {
-            Log.critical("unexpected error: %s", Log.redact(String.valueOf(e)));
-            if (Log.enabled(Log.Level.DEBUG)) {
+            log.critical("unexpected error: %s", log.redact(String.valueOf(e)));
+            if (log.enabled(Logger.Level.DEBUG)) {
                 e.printStackTrace(env.stderr());
             } else {
-                Log.critical("run with --log-level debug for the stack trace");
+                log.critical("run with --log-level debug for the stack trace");
             }
             return FAILED;
         } finally {
@@ -89,16 +91,16 @@ public final class TapIntercom {
             return OK;
         }
         if (args.about()) {
-            return new AboutCommand(env, new ConfigLoader(env.variables(), env.clock()).schema()).run(args.format());
+            return new AboutCommand(env, new ConfigLoader(env.variables(), env.clock(), log.secrets()).schema()).run(args.format());
         }
         if (args.demo()) {
-            return new DemoCommand(env, this::openWriter).run(args);
+            return new DemoCommand(env, log, this::openWriter).run(args);
         }
-        TapConfig config = new ConfigLoader(env.variables(), env.clock()).load(args.configs());
+        TapConfig config = new ConfigLoader(env.variables(), env.clock(), log.secrets()).load(args.configs());
         if (args.discover()) {
-            return new DiscoverCommand(env).run(config);
+            return new DiscoverCommand(env, log).run(config);
         }
-        return new SyncCommand(env, this::openWriter).run(config, args);
+        return new SyncCommand(env, log, this::openWriter).run(config, args);
     }
 
     /** --help and --version answer on stdout, like any command; no sync runs, so no Singer stream is disturbed. */
@@ -128,13 +130,12 @@ public final class TapIntercom {
         String requested = args.logLevel() != null ? args.logLevel()
                 : env.variables().getOrDefault("TAP_INTERCOM_LOGLEVEL", env.variables().get("LOGLEVEL"));
         if (requested == null) {
-            Log.setLevel(Log.Level.INFO);
             return;
         }
-        Log.Level level = Log.parseLevel(requested);
+        Logger.Level level = Logger.parseLevel(requested);
         if (level == null) {
             throw new BadInputException("log level \"" + requested + "\" is not one of debug, info, warning, error, critical");
         }
-        Log.setLevel(level);
+        log = log.atLevel(level);
     }
 }

@@ -6,6 +6,7 @@ import io.tapintercom.intercom.InFlightLimiter;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.RateLimiter;
 import io.tapintercom.intercom.RetryPolicy;
+import io.tapintercom.singer.Logger;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Random;
@@ -14,24 +15,25 @@ import java.util.Random;
 final class Wiring {
     private Wiring() {}
 
-    static IntercomClient client(TapConfig config, TapEnvironment env) {
-        return client(config, env, RetryPolicy.standard(config.maxRetries(), config.maxRateLimitWait()), config.requestTimeout());
+    static IntercomClient client(TapConfig config, TapEnvironment env, Logger log) {
+        return client(config, env, log, RetryPolicy.standard(config.maxRetries(), config.maxRateLimitWait()), config.requestTimeout());
     }
 
     /** Discovery must stay quick: one retry, a short timeout, and a fallback if it fails. */
-    static IntercomClient discoveryClient(TapConfig config, TapEnvironment env) {
+    static IntercomClient discoveryClient(TapConfig config, TapEnvironment env, Logger log) {
         RetryPolicy quick = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
         Duration timeout = config.requestTimeout().compareTo(Duration.ofSeconds(15)) < 0 ? config.requestTimeout() : Duration.ofSeconds(15);
-        return client(config, env, quick, timeout);
+        return client(config, env, log, quick, timeout);
     }
 
-    private static IntercomClient client(TapConfig config, TapEnvironment env, RetryPolicy policy, Duration timeout) {
+    private static IntercomClient client(TapConfig config, TapEnvironment env, Logger log, RetryPolicy policy,
+                                         Duration timeout) {
         ClientSettings settings = new ClientSettings(config.baseUrl(), config.accessToken(), config.apiVersion(),
                 config.userAgent(), timeout, policy, config.baseUrlSetting());
-        RateLimiter limiter = new RateLimiter(env.clock(), env.sleeper());
+        RateLimiter limiter = new RateLimiter(env.clock(), env.sleeper(), log);
         InFlightLimiter inFlight = new InFlightLimiter(env.clock(), limiter::allowedPerSecond, config.maxConcurrency());
         return new IntercomClient(settings, env.transports().apply(config), limiter, inFlight, env.sleeper(), env.clock(),
-                new Random(new SecureRandom().nextLong()));
+                new Random(new SecureRandom().nextLong()), log);
     }
 }

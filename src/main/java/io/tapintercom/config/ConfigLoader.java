@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Json;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -38,11 +38,14 @@ public final class ConfigLoader {
 
     private final Map<String, String> environment;
     private final Clock clock;
+    /** The run's secrets, which the log redacts: the access token is added as soon as it is read. */
+    private final Secrets secrets;
     private final ConfigSchema schema = ConfigSchema.load();
 
-    public ConfigLoader(Map<String, String> environment, Clock clock) {
+    public ConfigLoader(Map<String, String> environment, Clock clock, Secrets secrets) {
         this.environment = environment;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     public ConfigSchema schema() {
@@ -115,18 +118,18 @@ public final class ConfigLoader {
     }
 
     private ObjectNode validate(ObjectNode settings) {
+        // Registered before any check: a token pasted under the wrong key would be quoted back in a problem
+        // ("region \"<token>\" is not one of ..."), and every later log line must redact it too.
+        JsonNode token = settings.get("access_token");
+        if (token != null && token.isTextual()) {
+            secrets.add(token.asText());
+        }
         List<String> problems = new ArrayList<>(schema.validate(settings));
         if (problems.isEmpty()) {
             problems.addAll(semanticProblems(settings));
         }
         if (!problems.isEmpty()) {
-            // A token pasted under the wrong key would be quoted back ("region \"<token>\" is not one of ...");
-            // the Secret that registers it with the log redactor does not exist yet, so redact here.
-            JsonNode token = settings.get("access_token");
-            if (token != null && token.isTextual()) {
-                Log.addSecret(token.asText());
-            }
-            throw new BadInputException(problems.stream().map(Log::redact).toList());
+            throw new BadInputException(problems.stream().map(secrets::redact).toList());
         }
         return settings;
     }

@@ -8,7 +8,8 @@ import io.tapintercom.intercom.http.HttpTransport;
 import io.tapintercom.intercom.http.NotSentException;
 import io.tapintercom.intercom.http.UnresolvedHostException;
 import io.tapintercom.singer.Json;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
+import io.tapintercom.singer.Metrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,20 +38,24 @@ public final class IntercomClient {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Random random;
+    private final Logger log;
+    private final Metrics metrics;
     private final ClientStats stats = new ClientStats();
     /** Whether any HTTP answer came back in this run: after one, an unresolved host is a passing fault. */
     private volatile boolean reached;
 
     /** A client with the default ceiling of requests in flight. */
     public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, Sleeper sleeper,
-                          Clock clock, Random random) {
+                          Clock clock, Random random, Logger log) {
         this(settings, transport, limiter, new InFlightLimiter(clock, limiter::allowedPerSecond, DEFAULT_MAX_IN_FLIGHT),
-                sleeper, clock, random);
+                sleeper, clock, random, log);
     }
 
     /** @param inFlight how many requests may be outstanding; its budget should be {@code limiter}'s */
     public IntercomClient(ClientSettings settings, HttpTransport transport, RateLimiter limiter, InFlightLimiter inFlight,
-                          Sleeper sleeper, Clock clock, Random random) {
+                          Sleeper sleeper, Clock clock, Random random, Logger log) {
+        this.log = log;
+        this.metrics = new Metrics(log);
         this.settings = settings;
         this.transport = transport;
         this.limiter = limiter;
@@ -62,6 +67,11 @@ public final class IntercomClient {
 
     public ClientStats stats() {
         return stats;
+    }
+
+    /** The run's logger, for the sources and children that read through this client. */
+    public Logger log() {
+        return log;
     }
 
     /**
@@ -106,7 +116,7 @@ public final class IntercomClient {
             stats.retry();
             Duration wait = attempt.minimumWait.compareTo(Duration.ZERO) > 0
                     ? attempt.minimumWait : policy.backoff(failures, random);
-            Log.warn("%s: %s; retry %d of %d in %.1f s", request.describe(), attempt.problem, failures,
+            log.warn("%s: %s; retry %d of %d in %.1f s", request.describe(), attempt.problem, failures,
                     policy.maxRetries(), wait.toMillis() / 1000.0);
             pause(wait);
         }
@@ -158,7 +168,7 @@ public final class IntercomClient {
             return parsed;
         }
         metric(request, status, started, false);
-        ErrorBody error = ErrorBody.of(reply);
+        ErrorBody error = ErrorBody.of(reply, log.secrets());
         if (status == 429) {
             if (reply.header("X-RateLimit-Reset") == null) {
                 limiter.rateLimitedWithoutHeaders();
@@ -251,17 +261,13 @@ public final class IntercomClient {
     }
 
     private void metric(ApiRequest request, Integer status, long startedNanos, boolean succeeded) {
-        if (!Log.enabled(Log.Level.INFO)) {
-            return;
-        }
-        ObjectNode metric = Json.object().put("type", "timer").put("metric", "http_request_duration")
-                .put("value", Math.round((System.nanoTime() - startedNanos) / 1_000_000.0) / 1000.0);
-        ObjectNode tags = metric.putObject("tags").put("endpoint", request.endpoint());
+        Map<String, Object> tags = new LinkedHashMap<>();
+        tags.put("endpoint", request.endpoint());
         if (status != null) {
             tags.put("http_status_code", status);
         }
         tags.put("status", succeeded ? "succeeded" : "failed");
-        Log.info("METRIC: %s", metric.toString());
+        metrics.timer("http_request_duration", Math.round((System.nanoTime() - startedNanos) / 1_000_000.0) / 1000.0, tags);
     }
 
     private HttpCall toCall(ApiRequest request) {

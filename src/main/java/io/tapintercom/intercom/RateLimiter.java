@@ -1,7 +1,7 @@
 package io.tapintercom.intercom;
 
 import io.tapintercom.intercom.http.HttpReply;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -26,6 +26,7 @@ public final class RateLimiter {
 
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Logger log;
     private long limit = UNKNOWN;
     private long remaining = UNKNOWN;
     /** End of the current window, epoch millis; 0 when no window is known. */
@@ -37,9 +38,10 @@ public final class RateLimiter {
     private long lastReportedResetMillis;
     private long nextCapWarningMillis;
 
-    public RateLimiter(Clock clock, Sleeper sleeper) {
+    public RateLimiter(Clock clock, Sleeper sleeper, Logger log) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.log = log;
     }
 
     /** Blocks until a request may be sent within the budget, and books it. */
@@ -106,7 +108,7 @@ public final class RateLimiter {
         }
         if (now >= nextCapWarningMillis) {
             nextCapWarningMillis = now + CAP_WARNING_INTERVAL_MILLIS;
-            Log.warn("Intercom announced a rate-limit reset %d s away (X-RateLimit-Reset: %d); windows last at most %d s,"
+            log.warn("Intercom announced a rate-limit reset %d s away (X-RateLimit-Reset: %d); windows last at most %d s,"
                             + " so the tap waits no more than that", resetEpochSeconds - now / 1000, resetEpochSeconds,
                     LONGEST_WINDOW.toSeconds());
         }

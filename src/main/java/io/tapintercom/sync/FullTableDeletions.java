@@ -3,7 +3,7 @@ package io.tapintercom.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.Json;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.state.SeenKeys;
 import io.tapintercom.singer.state.State;
@@ -28,15 +28,17 @@ final class FullTableDeletions {
     static final String BOOKMARK = "seen_keys";
 
     private final int cap;
+    private final Logger log;
     private final Map<StreamPlan, Set<JsonNode>> seen = new LinkedHashMap<>();
     private final Set<StreamPlan> overflowed = new HashSet<>();
 
-    FullTableDeletions(List<StreamPlan> plans) {
-        this(plans, CAP);
+    FullTableDeletions(List<StreamPlan> plans, Logger log) {
+        this(plans, CAP, log);
     }
 
-    FullTableDeletions(List<StreamPlan> plans, int cap) {
+    FullTableDeletions(List<StreamPlan> plans, int cap, Logger log) {
         this.cap = cap;
+        this.log = log;
         plans.stream().filter(plan -> !plan.incremental()).forEach(plan -> seen.put(plan, new HashSet<>()));
     }
 
@@ -64,7 +66,7 @@ final class FullTableDeletions {
         for (Map.Entry<StreamPlan, Set<JsonNode>> entry : seen.entrySet()) {
             StreamPlan plan = entry.getKey();
             if (overflowed.contains(plan)) {
-                Log.warn("stream %s: more than %,d records; deletions in it are not reported (the tap keeps at most %,d keys"
+                log.warn("stream %s: more than %,d records; deletions in it are not reported (the tap keeps at most %,d keys"
                         + " per stream in STATE)", plan.name(), cap, cap);
                 ctx.state().update(s -> s.withoutBookmark(plan.name(), BOOKMARK));
                 continue;
@@ -77,17 +79,17 @@ final class FullTableDeletions {
                 ctx.writer().record(plan.name(), plan.prepare(SdcDeletedAt.stamp(record, at)), extracted, version);
             }
             if (!gone.isEmpty()) {
-                Log.info("stream %s: %,d records deleted since the last sync", plan.name(), gone.size());
+                log.info("stream %s: %,d records deleted since the last sync", plan.name(), gone.size());
             }
             ctx.state().update(s -> s.withBookmark(plan.name(), BOOKMARK, now.toJson()));
         }
     }
 
-    private static Optional<SeenKeys> kept(State state, StreamPlan plan) {
+    private Optional<SeenKeys> kept(State state, StreamPlan plan) {
         Optional<JsonNode> json = state.bookmark(plan.name(), BOOKMARK);
         Optional<SeenKeys> keys = json.flatMap(j -> SeenKeys.fromJson(j, plan.definition().keyProperties().size()));
         if (json.isPresent() && keys.isEmpty()) {
-            Log.warn("stream %s: the %s kept in the state are not a list of keys; no deletions are reported this time",
+            log.warn("stream %s: the %s kept in the state are not a list of keys; no deletions are reported this time",
                     plan.name(), BOOKMARK);
         }
         return keys;

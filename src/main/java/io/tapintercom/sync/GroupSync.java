@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.DateTimes;
-import io.tapintercom.singer.Log;
 import io.tapintercom.streams.StreamDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +42,9 @@ final class GroupSync {
         this.windows = Windows.of(group, ctx.state().current(), ctx.settings());
         this.expander = new ParentExpander(ctx.client(), root, windows);
         this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
-        this.deletions = version != null ? new FullTableDeletions(group.emitted()) : null;
-        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), group.emitted(), version, ctx.settings().recordLimit(),
-                deletions);
+        this.deletions = version != null ? new FullTableDeletions(group.emitted(), ctx.log()) : null;
+        this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), ctx.log(), group.emitted(), version,
+                ctx.settings().recordLimit(), deletions);
         this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
     }
 
@@ -53,7 +52,7 @@ final class GroupSync {
         writeSchemas();
         startVersion();
         Instant from = windows.readFrom();
-        Log.info("stream %s: reading %s", group.name(), root.incremental()
+        ctx.log().info("stream %s: reading %s", group.name(), root.incremental()
                 ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from) + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
         // Only requests can make a read idle: children taken from the records themselves are written along.
@@ -91,7 +90,7 @@ final class GroupSync {
             if (root.emit() && root.incremental() && highestRead != null) {
                 advance(List.of(root), highestRead);
             }
-            Log.info("stream %s: fetching children of %,d parents", group.name(), spool.size());
+            ctx.log().info("stream %s: fetching children of %,d parents", group.name(), spool.size());
             for (List<JsonNode> chunk = spool.next(SPOOL_CHUNK); !chunk.isEmpty(); chunk = spool.next(SPOOL_CHUNK)) {
                 process(chunk, false, group.children());
             }
@@ -101,7 +100,7 @@ final class GroupSync {
     private PageLoop pageLoop() {
         StreamDefinition definition = root.definition();
         return new PageLoop(group.name(), definition.source(), definition.replication().replicationKey(), ctx.client(),
-                ctx.prefetch(), ctx.settings().signpost());
+                ctx.prefetch(), ctx.settings().signpost(), ctx.log());
     }
 
     /** Expands the parents (their enrichment and children) concurrently and writes the results in order. */

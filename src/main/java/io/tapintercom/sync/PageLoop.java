@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.CursorLoopException;
 import io.tapintercom.intercom.pagination.Page;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
 import java.time.Instant;
@@ -27,15 +27,17 @@ final class PageLoop {
     private final IntercomClient client;
     private final ExecutorService prefetch;
     private final Instant signpost;
+    private final Logger log;
 
     PageLoop(String stream, RecordSource source, String replicationKey, IntercomClient client, ExecutorService prefetch,
-             Instant signpost) {
+             Instant signpost, Logger log) {
         this.stream = stream;
         this.source = source;
         this.replicationKey = replicationKey;
         this.client = client;
         this.prefetch = prefetch;
         this.signpost = signpost;
+        this.log = log;
     }
 
     /**
@@ -75,7 +77,7 @@ final class PageLoop {
                     }
                     Instant checkpoint = resumePoint.get();
                     Instant resume = unread != null && unread.isBefore(checkpoint) ? unread : checkpoint;
-                    Log.warn("stream %s: %s; restarting the read from %s (restart %d of %d)", stream, broken, resume,
+                    log.warn("stream %s: %s; restarting the read from %s (restart %d of %d)", stream, broken, resume,
                             restarts, MAX_RESTARTS);
                     pages.close();
                     pages = new Prefetcher<>(source.open(client, new ReadWindow(resume, signpost)), prefetch);

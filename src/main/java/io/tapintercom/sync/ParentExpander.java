@@ -48,7 +48,7 @@ final class ParentExpander {
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
     private List<JsonNode> fetchChildren(StreamPlan child, ParentRecord parent) {
-        return Deletions.unlessDeleted(() -> parent.rowsOf(child.definition().childSource()), List.of(),
+        return Deletions.unlessDeleted(client.log(), () -> parent.rowsOf(child.definition().childSource()), List.of(),
                 "stream " + child.name() + ": " + root.name() + " " + parent.listed().path("id").asText(), "skipped");
     }
 

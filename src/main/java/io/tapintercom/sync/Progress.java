@@ -1,8 +1,10 @@
 package io.tapintercom.sync;
 
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
+import io.tapintercom.singer.Metrics;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -14,15 +16,19 @@ final class Progress {
 
     private final String stream;
     private final Clock clock;
+    private final Logger log;
+    private final Metrics metrics;
     private final long started;
     private long count;
     private long countAtLastReport;
     private long lastReport;
     private long total = -1;
 
-    Progress(String stream, Clock clock) {
+    Progress(String stream, Clock clock, Logger log) {
         this.stream = stream;
         this.clock = clock;
+        this.log = log;
+        this.metrics = new Metrics(log);
         this.started = clock.millis();
         this.lastReport = started;
     }
@@ -52,10 +58,9 @@ final class Progress {
     private void report(long now, boolean done) {
         double seconds = Math.max(0.001, (now - started) / 1000.0);
         String share = total > 0 && !done ? String.format(Locale.ROOT, ", %.0f%% of about %,d", Math.min(100.0, 100.0 * count / total), total) : "";
-        Log.info("%s: %s%,d records in %.1f s (%,.0f records/s%s)", stream, done ? "done, " : "", count, seconds,
+        log.info("%s: %s%,d records in %.1f s (%,.0f records/s%s)", stream, done ? "done, " : "", count, seconds,
                 count / seconds, share);
-        Log.info("METRIC: {\"type\":\"counter\",\"metric\":\"record_count\",\"value\":%d,\"tags\":{\"endpoint\":\"%s\"}}",
-                count - countAtLastReport, stream);
+        metrics.counter("record_count", count - countAtLastReport, Map.of("endpoint", stream));
         countAtLastReport = count;
         lastReport = now;
     }

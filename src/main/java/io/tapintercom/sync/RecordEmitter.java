@@ -1,6 +1,7 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -20,13 +21,13 @@ final class RecordEmitter {
     /** Told of every record written, for full-table deletions; null when none are tracked. */
     private final FullTableDeletions deletions;
 
-    RecordEmitter(MessageWriter writer, Clock clock, List<StreamPlan> streams, Long version, int recordLimit,
+    RecordEmitter(MessageWriter writer, Clock clock, Logger log, List<StreamPlan> streams, Long version, int recordLimit,
                   FullTableDeletions deletions) {
         this.writer = writer;
         this.deletions = deletions;
         this.version = version;
         this.recordLimit = recordLimit;
-        streams.forEach(plan -> progress.put(plan.name(), new Progress(plan.name(), clock)));
+        streams.forEach(plan -> progress.put(plan.name(), new Progress(plan.name(), clock, log)));
     }
 
     void write(StreamPlan root, ParentExpander.Expansion expansion, String extracted) {

@@ -1,7 +1,7 @@
 package io.tapintercom.sync;
 
 import io.tapintercom.intercom.IntercomClient;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.catalog.Catalog;
 import io.tapintercom.singer.state.State;
@@ -22,22 +22,25 @@ public final class SyncEngine {
     private final IntercomClient client;
     private final MessageWriter writer;
     private final Clock clock;
+    private final Logger log;
     private final SyncSettings settings;
     private final SyncPlanner planner;
 
-    public SyncEngine(IntercomClient client, MessageWriter writer, Clock clock, SyncSettings settings, SyncPlanner planner) {
+    public SyncEngine(IntercomClient client, MessageWriter writer, Clock clock, Logger log, SyncSettings settings,
+                      SyncPlanner planner) {
         this.client = client;
         this.writer = writer;
         this.clock = clock;
+        this.log = log;
         this.settings = settings;
         this.planner = planner;
     }
 
     /** Runs the sync and returns the final state. */
     public State run(Catalog catalog, State initial) {
-        List<GroupPlan> groups = resumeOrder(planner.plan(catalog), initial);
+        List<GroupPlan> groups = resumeOrder(planner.plan(catalog), initial, log);
         if (groups.isEmpty()) {
-            Log.warn("no stream is selected in the catalog; nothing to sync");
+            log.warn("no stream is selected in the catalog; nothing to sync");
         }
         // Every bookmark is checked before the first message: bad state fails the run before it starts.
         groups.forEach(group -> Windows.of(group, initial, settings));
@@ -47,7 +50,7 @@ public final class SyncEngine {
         ExecutorService workers = Executors.newFixedThreadPool(client.inFlight().ceiling(), daemon("tap-intercom-worker"));
         ExecutorService prefetch = Executors.newCachedThreadPool(daemon("tap-intercom-prefetch"));
         try {
-            SyncContext context = new SyncContext(client, writer, clock, settings, workers, prefetch, state);
+            SyncContext context = new SyncContext(client, writer, clock, log, settings, workers, prefetch, state);
             for (GroupPlan group : groups) {
                 state.update(s -> s.withCurrentlySyncing(group.name()));
                 state.checkpoint();
@@ -72,13 +75,13 @@ public final class SyncEngine {
     }
 
     /** The groups rotated to start at the one an interrupted run was syncing. */
-    static List<GroupPlan> resumeOrder(List<GroupPlan> groups, State state) {
+    static List<GroupPlan> resumeOrder(List<GroupPlan> groups, State state, Logger log) {
         String current = state.currentlySyncing().orElse(null);
         for (int i = 0; current != null && i < groups.size(); i++) {
             if (groups.get(i).contains(current)) {
                 List<GroupPlan> rotated = new ArrayList<>(groups.subList(i, groups.size()));
                 rotated.addAll(groups.subList(0, i));
-                Log.info("resuming with stream %s, which the last run did not finish", current);
+                log.info("resuming with stream %s, which the last run did not finish", current);
                 return rotated;
             }
         }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.tapintercom.singer.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class ConfigLoaderTest {
     }
 
     private TapConfig load(String... sources) {
-        return new ConfigLoader(env, CLOCK).load(List.of(sources));
+        return new ConfigLoader(env, CLOCK, new Secrets()).load(List.of(sources));
     }
 
     /** The problems of a config that does not load; none of them may show the token. */
@@ -76,7 +77,7 @@ class ConfigLoaderTest {
     @Test
     void theDefaultsAgreeWithThoseConfigSchemaJsonPublishes() {
         TapConfig config = load(withToken(""));
-        JsonNode properties = new ConfigLoader(env, CLOCK).schema().json().path("properties");
+        JsonNode properties = new ConfigLoader(env, CLOCK, new Secrets()).schema().json().path("properties");
         assertEquals("us", properties.path("region").path("default").asText());
         assertEquals("https://api.intercom.io", config.baseUrl());
         assertEquals(properties.path("api_version").path("default").asText(), config.apiVersion());
@@ -303,7 +304,7 @@ class ConfigLoaderTest {
 
     @Test
     void noSourceAtAllIsRefused() {
-        BadInputException e = assertThrows(BadInputException.class, () -> new ConfigLoader(env, CLOCK).load(List.of()));
+        BadInputException e = assertThrows(BadInputException.class, () -> new ConfigLoader(env, CLOCK, new Secrets()).load(List.of()));
         assertTrue(e.getMessage().startsWith("--config is required"), e.getMessage());
     }
 

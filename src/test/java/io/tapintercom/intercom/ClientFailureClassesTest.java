@@ -12,6 +12,7 @@ import io.tapintercom.intercom.http.HttpTransport;
 import io.tapintercom.intercom.http.JdkTransport;
 import io.tapintercom.intercom.http.NotSentException;
 import io.tapintercom.intercom.http.UnresolvedHostException;
+import io.tapintercom.singer.LogCapture;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * have moved.
  */
 class ClientFailureClassesTest {
+    private final LogCapture log = new LogCapture();
     static final String CONTACTS = "{\"type\":\"list\",\"data\":[{\"id\":\"c1\"},{\"id\":\"c2\"}]}";
     static final String SCROLL_PAGE = "{\"type\":\"list\",\"data\":[{\"id\":\"co1\"}],\"scroll_param\":\"p2\"}";
 
@@ -49,7 +51,8 @@ class ClientFailureClassesTest {
     private IntercomClient client(String baseUrl, HttpTransport transport, Duration timeout) {
         ClientSettings settings = new ClientSettings(baseUrl, new Secret("tok-classes-test-0123456789"), "2.14",
                 "tap-intercom/test", timeout, RetryPolicy.standard(3), "region");
-        return new IntercomClient(settings, transport, new RateLimiter(clock, sleeper), sleeper, clock, new Random(1));
+        return new IntercomClient(settings, transport, new RateLimiter(clock, sleeper, log.logger()), sleeper, clock,
+                new Random(1), log.logger());
     }
 
     private IntercomClient client(HttpTransport transport) {
@@ -113,15 +116,13 @@ class ClientFailureClassesTest {
                 .reply(200, farReset, CONTACTS);
         IntercomClient client = client(script);
 
-        try (LogCapture log = new LogCapture()) {
-            assertEquals(List.of("c1", "c2"), ids(client.send(ApiRequest.get("contacts", "/contacts"))));
-            assertEquals(List.of("c1", "c2"), ids(client.send(ApiRequest.get("contacts", "/contacts"))));
+        assertEquals(List.of("c1", "c2"), ids(client.send(ApiRequest.get("contacts", "/contacts"))));
+        assertEquals(List.of("c1", "c2"), ids(client.send(ApiRequest.get("contacts", "/contacts"))));
 
-            Duration window = RateLimiter.LONGEST_WINDOW.plus(RateLimiter.RESET_MARGIN);
-            assertEquals(List.of(window, window), sleeper.sleeps(), "one capped wait before each request after the first");
-            assertTrue(log.text().contains("Intercom announced a rate-limit reset 315360000 s away (X-RateLimit-Reset: "
-                    + tenYears + "); windows last at most 60 s, so the tap waits no more than that"), log.text());
-        }
+        Duration window = RateLimiter.LONGEST_WINDOW.plus(RateLimiter.RESET_MARGIN);
+        assertEquals(List.of(window, window), sleeper.sleeps(), "one capped wait before each request after the first");
+        assertTrue(log.text().contains("Intercom announced a rate-limit reset 315360000 s away (X-RateLimit-Reset: "
+                + tenYears + "); windows last at most 60 s, so the tap waits no more than that"), log.text());
     }
 
     // --- a host that does not resolve -----------------------------------------------------------

@@ -37,7 +37,7 @@ class ClientInFlightTest {
             inTransport.decrementAndGet();
             return new HttpReply(200, Map.of(), OK);
         };
-        RateLimiter rateLimiter = new RateLimiter(clock, sleeper);
+        RateLimiter rateLimiter = new RateLimiter(clock, sleeper, io.tapintercom.singer.Logger.discarding());
         InFlightLimiter inFlight = new InFlightLimiter(clock, rateLimiter::allowedPerSecond, 3);
         IntercomClient client = client(slow, rateLimiter, inFlight);
         ExecutorService threads = Executors.newFixedThreadPool(12);
@@ -61,7 +61,7 @@ class ClientInFlightTest {
 
     @Test
     void theLatencyIsTheTransportsAloneNotTheWaitForTheRateLimitersWindow() {
-        RateLimiter rateLimiter = new RateLimiter(clock, sleeper);
+        RateLimiter rateLimiter = new RateLimiter(clock, sleeper, io.tapintercom.singer.Logger.discarding());
         InFlightLimiter inFlight = new InFlightLimiter(clock, rateLimiter::allowedPerSecond, 200);
         AtomicInteger remaining = new AtomicInteger(2);
         HttpTransport timed = call -> {
@@ -84,7 +84,8 @@ class ClientInFlightTest {
     private IntercomClient client(HttpTransport transport, RateLimiter rateLimiter, InFlightLimiter inFlight) {
         ClientSettings settings = new ClientSettings("http://127.0.0.1:1", new Secret("t"), "2.14", "test",
                 Duration.ofSeconds(10), RetryPolicy.standard(3));
-        return new IntercomClient(settings, transport, rateLimiter, inFlight, sleeper, clock, new Random(1));
+        return new IntercomClient(settings, transport, rateLimiter, inFlight, sleeper, clock, new Random(1),
+                io.tapintercom.singer.Logger.discarding());
     }
 
     private static void awaitInTransport(AtomicInteger inTransport, int count) throws InterruptedException {

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tapintercom.intercom.http.HttpReply;
+import io.tapintercom.singer.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ErrorBodyTest {
     private static ErrorBody of(String body) {
-        return ErrorBody.of(new HttpReply(500, Map.of(), body.getBytes(StandardCharsets.UTF_8)));
+        return ErrorBody.of(new HttpReply(500, Map.of(), body.getBytes(StandardCharsets.UTF_8)), new Secrets());
     }
 
     @Test
@@ -43,5 +44,17 @@ class ErrorBodyTest {
     void saysSoWhenThereIsNoBody() {
         assertEquals("(no error body)", of("").summary());
         assertEquals("(no error body)", of("   \n").summary());
+    }
+
+    @Test
+    void masksTheRunsSecretsWhereverTheBodyEchoesThem() {
+        Secrets secrets = new Secrets();
+        secrets.add("tok-echoed-secret-value");
+        ErrorBody error = ErrorBody.of(new HttpReply(401, Map.of(), ("{\"errors\":[{\"code\":\"unauthorized\","
+                + "\"message\":\"Bearer tok-echoed-secret-value is not valid\"}]}").getBytes(StandardCharsets.UTF_8)), secrets);
+        assertEquals("unauthorized: Bearer **** is not valid", error.summary());
+        ErrorBody raw = ErrorBody.of(new HttpReply(502, Map.of(), "<html>tok-echoed-secret-value</html>"
+                .getBytes(StandardCharsets.UTF_8)), secrets);
+        assertEquals("<html>****</html>", raw.summary());
     }
 }

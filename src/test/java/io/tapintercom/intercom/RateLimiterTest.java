@@ -31,7 +31,7 @@ class RateLimiterTest {
     void setUp() {
         clock = new TestClock();
         sleeper = new RecordingSleeper(clock);
-        limiter = new RateLimiter(clock, sleeper);
+        limiter = new RateLimiter(clock, sleeper, io.tapintercom.singer.Logger.discarding());
         t0 = clock.epochSeconds();
     }
 

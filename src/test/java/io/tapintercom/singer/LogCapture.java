@@ -5,19 +5,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Captures what {@link Log} prints, and puts the previous sink and level back on close. */
-public final class LogCapture implements AutoCloseable {
+/** A logger writing into a buffer, for tests that read what was logged; its own secrets unless given. */
+public final class LogCapture {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream previous;
+    private final Logger logger;
 
-    public LogCapture(Log.Level level) {
-        previous = Log.sink();
-        Log.setSink(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        Log.setLevel(level);
+    public LogCapture(Logger.Level level, Secrets secrets) {
+        logger = new Logger(new PrintStream(bytes, true, StandardCharsets.UTF_8), level, secrets);
+    }
+
+    public LogCapture(Logger.Level level) {
+        this(level, new Secrets());
     }
 
     public LogCapture() {
-        this(Log.Level.INFO);
+        this(Logger.Level.INFO);
+    }
+
+    public Logger logger() {
+        return logger;
     }
 
     public String text() {
@@ -26,11 +32,5 @@ public final class LogCapture implements AutoCloseable {
 
     public List<String> lines() {
         return text().lines().toList();
-    }
-
-    @Override
-    public void close() {
-        Log.setSink(previous);
-        Log.setLevel(Log.Level.INFO);
     }
 }

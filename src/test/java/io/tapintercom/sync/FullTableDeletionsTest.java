@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.Logger;
+import io.tapintercom.streams.sources.ListSource;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.SdcDeletedAt;
 import io.tapintercom.singer.state.State;
@@ -31,14 +33,14 @@ class FullTableDeletionsTest {
         ObjectNode schema = Json.object().put("type", "object");
         schema.putObject("properties").putObject("id").put("type", "string");
         SdcDeletedAt.declareIn(schema);
-        StreamDefinition definition = StreamDefinition.fullTable("tags", null);
+        StreamDefinition definition = StreamDefinition.fullTable("tags", ListSource.whole("/tags", "data"));
         return new StreamPlan(definition, true, schema, RecordTransformer.compile("tags", schema,
-                Set.of("id", SdcDeletedAt.FIELD), List.of("id"), new TransformIssues()), null);
+                Set.of("id", SdcDeletedAt.FIELD), List.of("id"), new TransformIssues(Logger.discarding())), null);
     }
 
     private SyncContext context(State state) {
         SyncSettings settings = new SyncSettings(SIGNPOST, Instant.EPOCH, 30, 1, 0);
-        return new SyncContext(null, writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), settings, null, null,
+        return new SyncContext(null, writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), Logger.discarding(), settings, null, null,
                 new StateKeeper(writer, state, true));
     }
 
@@ -60,7 +62,7 @@ class FullTableDeletionsTest {
     @Test
     void keysMissingSinceTheLastCompleteSyncAreWrittenAsDeletionsAndTheNewKeysKept() throws Exception {
         StreamPlan tags = tags();
-        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 3);
+        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 3, Logger.discarding());
         SyncContext ctx = context(kept("[\"1\",\"2\",\"3\"]"));
         deletions.saw(tags, Json.object().put("id", "1"));
         deletions.saw(tags, Json.object().put("id", "4"));
@@ -78,7 +80,7 @@ class FullTableDeletionsTest {
     @Test
     void nothingKeptMeansNothingReported() throws Exception {
         StreamPlan tags = tags();
-        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 3);
+        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 3, Logger.discarding());
         SyncContext ctx = context(State.empty());
         deletions.saw(tags, Json.object().put("id", "1"));
 
@@ -91,7 +93,7 @@ class FullTableDeletionsTest {
     @Test
     void pastTheCapAStreamKeepsNothingAndReportsNothing() throws Exception {
         StreamPlan tags = tags();
-        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 2);
+        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 2, Logger.discarding());
         SyncContext ctx = context(kept("[\"1\",\"2\",\"9\"]"));
         for (String id : List.of("1", "2", "3")) {
             deletions.saw(tags, Json.object().put("id", id));
@@ -106,7 +108,7 @@ class FullTableDeletionsTest {
     @Test
     void unusableKeptKeysReportNothingAndAreReplaced() throws Exception {
         StreamPlan tags = tags();
-        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 3);
+        FullTableDeletions deletions = new FullTableDeletions(List.of(tags), 3, Logger.discarding());
         SyncContext ctx = context(kept("{\"1\":true}"));
         deletions.saw(tags, Json.object().put("id", "1"));
 

@@ -3,11 +3,12 @@ package io.tapintercom.streams.sources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.ApiRequest;
-import io.tapintercom.singer.Log;
+import io.tapintercom.singer.Metrics;
 import io.tapintercom.streams.ChildSource;
 import io.tapintercom.streams.ParentRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every part of a conversation, from GET /conversations/{id}: all of them, not only the new ones,
@@ -23,9 +24,9 @@ public final class ConversationPartsChild implements ChildSource {
         JsonNode parts = list.path("conversation_parts");
         long total = list.path("total_count").asLong(parts.size());
         if (total > parts.size()) {
-            Log.warn("conversation %s has %d parts but Intercom returns only the %d most recent", id, total, parts.size());
-            Log.info("METRIC: {\"type\":\"counter\",\"metric\":\"truncated_conversations\",\"value\":1,"
-                    + "\"tags\":{\"endpoint\":\"conversation_parts\"}}");
+            conversation.client().log().warn("conversation %s has %d parts but Intercom returns only the %d most recent", id, total,
+                    parts.size());
+            new Metrics(conversation.client().log()).counter("truncated_conversations", 1, Map.of("endpoint", "conversation_parts"));
         }
         List<JsonNode> out = new ArrayList<>(parts.size());
         for (JsonNode part : parts) {

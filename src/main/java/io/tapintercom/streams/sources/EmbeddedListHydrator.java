@@ -45,7 +45,7 @@ public final class EmbeddedListHydrator implements RecordEnricher {
             String id = PathSegment.encode(record.path("id").asText());
             ApiRequest request = ApiRequest.get(endpointPrefix + "_" + list.field(), pathPrefix + id + "/" + list.subPath());
             // Deleted since the search returned it: the record goes out as the search showed it, has_more and all.
-            List<JsonNode> items = Deletions.unlessDeleted(
+            List<JsonNode> items = Deletions.unlessDeleted(client.log(),
                     () -> Pages.readAll(client, request, list.pagination().get(), "data"), null,
                     endpointPrefix + " " + record.path("id").asText(), "its embedded lists are kept as the search returned them");
             if (items == null) {

@@ -23,7 +23,7 @@ public final class FullRecordFetcher implements RecordEnricher {
     @Override
     public JsonNode enrich(IntercomClient client, JsonNode record) {
         String id = record.path("id").asText();
-        return Deletions.unlessDeleted(() -> client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id))),
+        return Deletions.unlessDeleted(client.log(), () -> client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id))),
                 record, endpoint + " " + id, "the search's record is kept");
     }
 }

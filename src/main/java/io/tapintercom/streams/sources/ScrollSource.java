@@ -7,7 +7,6 @@ import io.tapintercom.intercom.RestartRequiredException;
 import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.ScrollPagination;
-import io.tapintercom.singer.Log;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
 import java.util.Iterator;
@@ -71,7 +70,7 @@ public final class ScrollSource implements RecordSource {
                         if (!(expired || e instanceof RestartRequiredException) || ++restarts > MAX_RESTARTS) {
                             throw e;
                         }
-                        Log.warn("%s: the company scroll broke (%s); restarting it from the beginning (restart %d of %d)",
+                        client.log().warn("%s: the company scroll broke (%s); restarting it from the beginning (restart %d of %d)",
                                 base.describe(), e.getMessage(), restarts, MAX_RESTARTS);
                         pages = fresh(client);
                         started = false;

@@ -42,7 +42,8 @@ class PagesTest {
         transport = new ScriptedTransport();
         ClientSettings settings = new ClientSettings(BASE, new Secret("tok-pages-test-token"), "2.14",
                 "tap-intercom/test", Duration.ofMillis(500), RetryPolicy.standard(3));
-        client = new IntercomClient(settings, transport, new RateLimiter(clock, sleeper), sleeper, clock, new Random(1));
+        client = new IntercomClient(settings, transport, new RateLimiter(clock, sleeper, io.tapintercom.singer.Logger.discarding()), sleeper, clock, new Random(1),
+                io.tapintercom.singer.Logger.discarding());
     }
 
     static JsonNode json(String text) {

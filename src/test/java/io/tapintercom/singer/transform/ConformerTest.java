@@ -9,24 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.singer.Json;
 import io.tapintercom.singer.LogCapture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Value by value: what a schema node does to what Intercom sends. */
 class ConformerTest {
-    private final TransformIssues issues = new TransformIssues();
-    private LogCapture log;
-
-    @BeforeEach
-    void captureLog() {
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void restoreLog() {
-        log.close();
-    }
+    private final LogCapture log = new LogCapture();
+    private final TransformIssues issues = new TransformIssues(log.logger());
 
 
     /** Conforms {@code value} against {@code schema}, both written with single quotes. */

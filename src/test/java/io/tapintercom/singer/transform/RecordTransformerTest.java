@@ -16,8 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RecordTransformerTest {
@@ -35,18 +33,8 @@ class RecordTransformerTest {
     private static final Set<String> ALL = Set.of("id", "updated_at", "name", "user_count", "monthly_spend", "location",
             "tags", "custom_attributes");
 
-    private final TransformIssues issues = new TransformIssues();
-    private LogCapture log;
-
-    @BeforeEach
-    void captureLog() {
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void restoreLog() {
-        log.close();
-    }
+    private final LogCapture log = new LogCapture();
+    private final TransformIssues issues = new TransformIssues(log.logger());
 
 
     private RecordTransformer transformer(Set<String> selected) {
