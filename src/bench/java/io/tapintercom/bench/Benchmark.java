@@ -20,7 +20,7 @@ import java.util.Set;
  *   full        [--scale N] [--concurrency N] [--latency MS]                  every stream; per-stream and run figures
  *   budget      [--scale N] [--latencies 50,100,...] [--rate-limit N_PER_10S]  realistic workspace under Intercom's
  *                                                                          budget: wall time against requests / rate
- *   memory      [--scales 1,4] [--latency MS]                             peak RSS of the launcher as shipped
+ *   memory      [--scales 1,4] [--latency MS] [--java-opts OPTS]          peak RSS of the launcher (as shipped)
  *   slices      [--contacts N] [--search-latency MS]                      contacts' first sync: sliced vs one cursor
  * </pre>
  * budget, memory and slices run bin/tap-intercom as a process, as a user would (JVM start-up included).

@@ -52,8 +52,10 @@ final class Budget {
     static void memory(Map<String, String> options) {
         List<Integer> scales = integers(options.getOrDefault("scales", "1,4"));
         int latency = Options.integer(options, "latency", 0);
+        String javaOpts = options.get("java-opts");
         TapProcess tap = new TapProcess();
-        System.out.printf(Locale.ROOT, "memory: bin/tap-intercom as shipped, every stream, %d ms latency, no rate limit%n", latency);
+        System.out.printf(Locale.ROOT, "memory: bin/tap-intercom %s, every stream, %d ms latency, no rate limit%n",
+                javaOpts == null ? "as shipped" : "with TAP_INTERCOM_JAVA_OPTS=\"" + javaOpts + "\"", latency);
         System.out.println("| workspace | records | requests | MB of output | wall time | peak RSS | × the first |");
         System.out.println("|---|---|---|---|---|---|---|");
         long first = 0;
@@ -61,7 +63,7 @@ final class Budget {
             try (FakeProcess server = new FakeProcess(List.of("--profile", "realistic:" + scale, "--latency",
                     Integer.toString(latency)))) {
                 BenchTap setup = new BenchTap(server.baseUrl(), server.token());
-                TapProcess.Result run = tap.run(setup.syncArgs(setup.defaults(), Set.of()), null);
+                TapProcess.Result run = tap.run(setup.syncArgs(setup.defaults(), Set.of()), javaOpts);
                 first = first == 0 ? run.peakRssBytes() : first;
                 System.out.printf(Locale.ROOT, "| realistic x%d | %,d | %,d | %.0f | %.1f s | %d MB | %.2f |%n", scale,
                         run.tally().totalRecords(), run.tally().totalRequests(), run.tally().bytes / 1e6, run.seconds(),

@@ -46,7 +46,7 @@ final class SyncCommand {
         Instant signpost = env.clock().instant();
         int recordLimit = args.test() != null ? 1 : 0;
         SyncSettings settings = new SyncSettings(signpost, config.startDate(), config.attributionWindowDays(),
-                config.maxConcurrency(), recordLimit);
+                config.maxConcurrency(), recordLimit, config.parallelStreams());
         IntercomClient client = Wiring.client(config, env, log);
         TransformIssues issues = new TransformIssues(log);
         MessageWriter writer = writers.apply(config);

@@ -10,6 +10,7 @@ import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.transform.RecordValidator.RecordMismatchException;
 import io.tapintercom.sync.SyncException;
+import io.tapintercom.sync.SyncFailures;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -64,6 +65,10 @@ public final class TapIntercom {
             return FAILED;
         } catch (IntercomApiException | SyncException | RecordMismatchException e) {
             log.critical("%s", e.getMessage());
+            return FAILED;
+        } catch (SyncFailures e) {
+            // Several streams failed while the others finished: one line each.
+            e.failures().forEach(failure -> log.critical("%s", log.redact(String.valueOf(failure.getMessage()))));
             return FAILED;
         } catch (RuntimeException | Error e) {
             log.critical("unexpected error: %s", log.redact(String.valueOf(e)));

@@ -191,6 +191,7 @@ public final class ConfigLoader {
                 s.path("user_agent").asText(Version.userAgent()),
                 s.path("max_retries").asInt(),
                 s.path("max_concurrency").asInt(),
+                s.path("parallel_streams").asInt(),
                 s.path("attribution_window_days").asInt(),
                 s.path("search_page_size").asInt(),
                 s.path("validate_records").asBoolean(),

@@ -16,6 +16,7 @@ public record TapConfig(
         String userAgent,
         int maxRetries,
         int maxConcurrency,
+        int parallelStreams,
         int attributionWindowDays,
         int searchPageSize,
         boolean validateRecords,

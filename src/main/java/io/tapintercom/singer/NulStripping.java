@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * needs no second pass over the output.
  */
 final class NulStripping extends CharacterEscapes {
+    static final NulStripping INSTANCE = new NulStripping();
     private static final SerializableString NOTHING = new SerializedString("");
     private static final int[] ASCII = standardAsciiEscapesForJSON();
 

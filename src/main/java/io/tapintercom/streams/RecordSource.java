@@ -2,7 +2,9 @@ package io.tapintercom.streams;
 
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.Page;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
 
 /** How a top-level stream's records are read: an endpoint and its pagination style. */
 public interface RecordSource {
@@ -23,6 +25,15 @@ public interface RecordSource {
      */
     default boolean mustNotIdle() {
         return false;
+    }
+
+    /**
+     * The shortest span of time worth a cursor of its own when a long read is cut into slices read
+     * concurrently; empty when the source cannot be read in slices (it is not sorted, or cannot be
+     * asked for an upper bound).
+     */
+    default Optional<Duration> minimumSlice() {
+        return Optional.empty();
     }
 
     /** The same source labelled with its stream's name (in metrics and errors), so a declaration names a stream once. */

@@ -46,13 +46,14 @@ final class Bookmarks {
         return replayed.isBefore(settings.startDate()) ? settings.startDate() : replayed;
     }
 
-    /** Moves a bookmark forward to {@code value}; never backward. */
+    /** Moves a bookmark forward to {@code value}; never backward, and never past the signpost. */
     static State advance(State state, String stream, String key, Instant value, Instant signpost) {
+        Instant capped = value.isAfter(signpost) ? signpost : value;
         Optional<Instant> current = read(state, stream, key, signpost);
-        if (current.isPresent() && !value.isAfter(current.get())) {
+        if (current.isPresent() && !capped.isAfter(current.get())) {
             return state;
         }
-        return state.withBookmark(stream, key, TextNode.valueOf(DateTimes.format(value)));
+        return state.withBookmark(stream, key, TextNode.valueOf(DateTimes.format(capped)));
     }
 
     /** A record's replication-key value as an instant: epoch seconds or an ISO string. */

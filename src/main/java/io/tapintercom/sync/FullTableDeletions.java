@@ -76,7 +76,7 @@ final class FullTableDeletions {
             for (JsonNode key : gone) {
                 ObjectNode record = Json.object();
                 SeenKeys.putKey(record, key, plan.definition().keyProperties());
-                ctx.writer().record(plan.name(), plan.prepare(SdcDeletedAt.stamp(record, at)), extracted, version);
+                ctx.writer().record(plan.name(), plan.prepare(SdcDeletedAt.stamp(record, at), ctx.writer().encoder()), extracted, version);
             }
             if (!gone.isEmpty()) {
                 log.info("stream %s: %,d records deleted since the last sync", plan.name(), gone.size());

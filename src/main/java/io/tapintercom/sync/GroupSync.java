@@ -2,20 +2,22 @@ package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.DateTimes;
-import io.tapintercom.streams.StreamDefinition;
+import io.tapintercom.streams.ReadWindow;
+import io.tapintercom.streams.RecordSource;
+import io.tapintercom.sync.SlicedRead.SlicePage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Syncs one top-level stream and its selected children: reads the parent once from the earliest
  * window any of them needs, writes each stream's records in order, and moves bookmarks only past
- * records already written.
+ * records already written. {@link #read} is the whole algorithm; the pieces it names do the rest.
  */
-final class GroupSync {
+final class GroupSync implements GroupRunner.Group {
     /** Parents handed to the children's requests per step of a spooled read. */
     private static final int SPOOL_CHUNK = 150;
     /** In a --test run, the parents whose children are fetched. */
@@ -31,160 +33,159 @@ final class GroupSync {
     private final Long version;
     /** Set when this run can tell what disappeared from the group's full-table streams. */
     private final FullTableDeletions deletions;
-    /** The replication-key value of the last checkpoint, where a broken search resumes. */
-    private Instant lastCheckpoint;
     private Instant highestRead;
 
-    GroupSync(GroupPlan group, SyncContext ctx) {
+    GroupSync(GroupPlan group, Windows windows, SyncContext ctx) {
         this.group = group;
         this.ctx = ctx;
         this.root = group.root();
-        this.windows = Windows.of(group, ctx.state().current(), ctx.settings());
-        this.expander = new ParentExpander(ctx.client(), root, windows);
-        this.version = root.emit() && !root.incremental() && !ctx.settings().testRun() ? ctx.settings().signpost().toEpochMilli() : null;
+        this.windows = windows;
+        this.expander = new ParentExpander(ctx.client(), root, windows, ctx.writer().encoder());
+        this.version = root.emit() && !root.incremental() && !testRun() ? ctx.settings().signpost().toEpochMilli() : null;
         this.deletions = version != null ? new FullTableDeletions(group.emitted(), ctx.log()) : null;
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), ctx.log(), group.emitted(), version,
                 ctx.settings().recordLimit(), deletions);
         this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
     }
 
-    void run() {
-        writeSchemas();
-        startVersion();
+    @Override
+    public String name() {
+        return group.name();
+    }
+
+    /** Announces the group's streams before any record: SCHEMA, and ACTIVATE_VERSION on a full-table stream's first sync. */
+    @Override
+    public void start() {
+        for (StreamPlan plan : group.emitted()) {
+            ctx.writer().schema(plan.name(), plan.schema(), plan.definition().keyProperties(), plan.definition().replicationKeys());
+        }
+        if (version != null && ctx.state().current().bookmark(root.name(), "version").isEmpty()) {
+            ctx.writer().activateVersion(root.name(), version);
+        }
+    }
+
+    @Override
+    public void run() {
         Instant from = windows.readFrom();
         ctx.log().info("stream %s: reading %s", group.name(), root.incremental()
-                ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from) + " to " + DateTimes.format(ctx.settings().signpost())
+                ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from)
+                        + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
         // Only requests can make a read idle: children taken from the records themselves are written along.
-        boolean spooled = root.definition().source().mustNotIdle()
-                && group.children().stream().anyMatch(c -> c.definition().childSource().requestsPerParent());
-        if (spooled) {
-            runSpooled(from);
+        if (root.definition().source().mustNotIdle()
+                && group.children().stream().anyMatch(c -> c.definition().childSource().requestsPerParent())) {
+            readThenExpand(from);
         } else {
-            runStreamed(from);
+            read(from);
         }
         finish();
     }
 
-    private void runStreamed(Instant from) {
-        PageLoop loop = pageLoop();
-        loop.read(from, page -> {
-            List<JsonNode> records = inWindow(page, from);
-            process(records, root.emit(), group.children());
-            if (sorted()) {
-                windows.highest(records).ifPresent(this::checkpoint);
+    /** The sync loop: pages in, window filter, expand, write, checkpoint. */
+    private void read(Instant from) {
+        try (SlicedRead pages = open(from)) {
+            for (SlicePage page = pages.next(); page != null; page = pages.next()) {
+                emitter.expectTotal(page.page().totalCount());
+                List<JsonNode> records = windows.filter(page.records(), page.window());
+                expandAndWrite(records, page::describe, root.emit(), group.children());
+                checkpoint(pages.written(page, windows.highest(records)));
+                if (testRun()) {
+                    return;
+                }
             }
-            return keepReading(page);
-        }, () -> lastCheckpoint != null ? lastCheckpoint : from);
+            checkpoint(pages.bookmark()); // the slices that ended after the last page written
+        }
     }
 
-    /** The parent read runs to its end first, writing parents aside; then the children are fetched. */
-    private void runSpooled(Instant from) {
+    /**
+     * For a read that must not idle (the company scroll): the parents are written as the read goes and
+     * set aside on disk; their children are fetched once the read has ended.
+     */
+    private void readThenExpand(Instant from) {
         try (ParentSpool spool = new ParentSpool()) {
-            pageLoop().read(from, page -> {
-                List<JsonNode> records = inWindow(page, from);
-                process(records, root.emit(), List.of());
-                records.stream().filter(r -> group.children().stream().anyMatch(c -> !windows.before(r, c))).forEach(spool::add);
-                return keepReading(page);
-            }, () -> from);
+            try (SlicedRead pages = open(from)) {
+                for (SlicePage page = pages.next(); page != null; page = pages.next()) {
+                    emitter.expectTotal(page.page().totalCount());
+                    List<JsonNode> records = windows.filter(page.records(), page.window());
+                    expandAndWrite(records, page::describe, root.emit(), List.of());
+                    records.stream().filter(this::wantedByAChild).forEach(spool::add);
+                    pages.written(page, windows.highest(records));
+                    if (testRun()) {
+                        break;
+                    }
+                }
+            }
             if (root.emit() && root.incremental() && highestRead != null) {
-                advance(List.of(root), highestRead);
+                ctx.state().advance(checkpoints(List.of(root), highestRead));
             }
             ctx.log().info("stream %s: fetching children of %,d parents", group.name(), spool.size());
             for (List<JsonNode> chunk = spool.next(SPOOL_CHUNK); !chunk.isEmpty(); chunk = spool.next(SPOOL_CHUNK)) {
-                process(chunk, false, group.children());
+                expandAndWrite(chunk, () -> "the parents read before", false, group.children());
             }
         }
     }
 
-    private PageLoop pageLoop() {
-        StreamDefinition definition = root.definition();
-        return new PageLoop(group.name(), definition.source(), definition.replication().replicationKey(), ctx.client(),
-                ctx.prefetch(), ctx.settings().signpost(), ctx.log());
+    private SlicedRead open(Instant from) {
+        RecordSource source = root.definition().source();
+        SlicePlanner planner = sorted() && !testRun() ? source.minimumSlice()
+                .map(span -> new SlicePlanner(ctx.inFlight(), span)).orElse(null) : null;
+        return new SlicedRead(group.name(), new ReadWindow(from, ctx.settings().signpost()),
+                window -> new PageReader(group.name(), source, ctx.client(), windows::key, window, ctx.log()), planner,
+                ctx.readers(), ctx.log());
     }
 
-    /** Expands the parents (their enrichment and children) concurrently and writes the results in order. */
-    private void process(List<JsonNode> parents, boolean withRoot, List<StreamPlan> children) {
-        List<JsonNode> work = ctx.settings().testRun() ? parents.subList(0, Math.min(TEST_PARENTS, parents.size())) : parents;
+    /** Expands the parents (their enrichment and children) concurrently, and writes the results in order. */
+    private void expandAndWrite(List<JsonNode> parents, Supplier<String> where, boolean withRoot, List<StreamPlan> children) {
+        List<JsonNode> work = testRun() ? parents.subList(0, Math.min(TEST_PARENTS, parents.size())) : parents;
+        List<ParentExpander.Parent> positioned = new ArrayList<>(work.size());
+        for (int i = 0; i < work.size(); i++) {
+            positioned.add(new ParentExpander.Parent(work.get(i), i + 1, where));
+        }
         String extracted = DateTimes.format(ctx.clock().instant());
-        fanOut.run(work, parent -> expander.expand(parent, withRoot, children),
+        fanOut.run(positioned, parent -> expander.expand(parent, withRoot, children),
                 expansion -> emitter.write(root, expansion, extracted));
-        windows.highest(parents)
-                .ifPresent(high -> highestRead = highestRead == null || high.isAfter(highestRead) ? high : highestRead);
+        windows.highest(parents).ifPresent(high -> highestRead = highestRead == null || high.isAfter(highestRead) ? high : highestRead);
     }
 
-    /** Records outside the window are not this run's: before its start, or updated after the signpost. */
-    private List<JsonNode> inWindow(Page page, Instant from) {
-        emitter.expectTotal(page.totalCount());
-        if (!root.incremental()) {
-            return page.records();
+    /** A sorted read's bookmark follows its pages; an unsorted one's moves only when it ends (see finish). */
+    private void checkpoint(Optional<Instant> safe) {
+        if (sorted()) {
+            safe.ifPresent(value -> ctx.state().checkpoint(checkpoints(group.emitted(), value)));
         }
-        Instant signpost = ctx.settings().signpost();
-        List<JsonNode> kept = new ArrayList<>(page.records().size());
-        for (JsonNode record : page.records()) {
-            Optional<Instant> key = windows.key(record);
-            if (key.isEmpty() || (!key.get().isBefore(from) && !key.get().isAfter(signpost))) {
-                kept.add(record);
-            }
-        }
-        return kept;
     }
 
-    private boolean keepReading(Page page) {
-        if (ctx.settings().testRun()) {
-            return false;
-        }
-        // Sorted ascending: once past the signpost, every later page is too.
-        return !(sorted() && page.records().stream().map(windows::key).flatMap(Optional::stream)
-                .anyMatch(k -> k.isAfter(ctx.settings().signpost())));
-    }
-
-    private void checkpoint(Instant value) {
-        advance(emitted(), value);
-        lastCheckpoint = value;
-        ctx.state().checkpoint();
-    }
-
-    private void advance(List<StreamPlan> plans, Instant value) {
+    private List<Checkpoint> checkpoints(List<StreamPlan> plans, Instant value) {
+        List<Checkpoint> checkpoints = new ArrayList<>();
         for (StreamPlan plan : plans) {
-            if (plan.incremental() && !ctx.settings().testRun()) {
-                String key = plan.definition().replication().bookmarkKey();
-                ctx.state().update(s -> Bookmarks.advance(s, plan.name(), key, value, ctx.settings().signpost()));
+            if (plan.incremental() && !testRun()) {
+                checkpoints.add(new Checkpoint(plan.name(), plan.definition().replication().bookmarkKey(), value));
             }
         }
+        return checkpoints;
     }
 
     private void finish() {
         if (!sorted() && highestRead != null) {
-            advance(emitted(), highestRead);
+            ctx.state().advance(checkpoints(group.emitted(), highestRead));
         }
         if (version != null) {
             deletions.report(ctx, version);
             ctx.writer().activateVersion(root.name(), version);
             ctx.state().update(s -> s.withBookmark(root.name(), "version", LongNode.valueOf(version)));
         }
-        ctx.state().checkpoint();
+        ctx.state().write();
         emitter.finish();
     }
 
-    private void writeSchemas() {
-        for (StreamPlan plan : emitted()) {
-            ctx.writer().schema(plan.name(), plan.schema(), plan.definition().keyProperties(), plan.definition().replicationKeys());
-        }
-    }
-
-    /** A full-table stream seen for the first time is announced at once, so targets create its table. */
-    private void startVersion() {
-        if (version != null && ctx.state().current().bookmark(root.name(), "version").isEmpty()) {
-            ctx.writer().activateVersion(root.name(), version);
-        }
-    }
-
-    private List<StreamPlan> emitted() {
-        return group.emitted();
+    private boolean wantedByAChild(JsonNode parent) {
+        return group.children().stream().anyMatch(child -> !windows.before(parent, child));
     }
 
     private boolean sorted() {
         return root.incremental() && root.definition().source().sortedByReplicationKey();
+    }
+
+    private boolean testRun() {
+        return ctx.settings().testRun();
     }
 }

@@ -1,14 +1,16 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.EncodedRecord;
+import io.tapintercom.singer.RecordEncoder;
 import io.tapintercom.streams.Deletions;
 import io.tapintercom.streams.ParentRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs on worker threads: everything one parent record needs (its enrichment, its children's
@@ -18,32 +20,35 @@ final class ParentExpander {
     private final IntercomClient client;
     private final StreamPlan root;
     private final Windows windows;
+    private final RecordEncoder encoder;
 
-    ParentExpander(IntercomClient client, StreamPlan root, Windows windows) {
+    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, RecordEncoder encoder) {
         this.client = client;
         this.root = root;
         this.windows = windows;
+        this.encoder = encoder;
     }
 
-    Expansion expand(JsonNode parent, boolean withRoot, List<StreamPlan> children) {
+    Expansion expand(Parent parent, boolean withRoot, List<StreamPlan> children) {
+        JsonNode record = parent.record();
         // Enriched once, when first needed: by the root's record or by a child taken from the parent.
-        ParentRecord record = new ParentRecord(client, parent, root.definition().enricher());
-        ObjectNode rootRecord = null;
-        if (withRoot && !windows.before(parent, root)) {
-            rootRecord = root.prepare(record.enriched());
+        ParentRecord enrichable = new ParentRecord(client, record, root.definition().enricher());
+        EncodedRecord rootRecord = null;
+        if (withRoot && !windows.before(record, root)) {
+            rootRecord = root.prepare(enrichable.enriched(), encoder);
         }
-        Map<StreamPlan, List<ObjectNode>> childRecords = new LinkedHashMap<>();
+        Map<StreamPlan, List<EncodedRecord>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
-            if (windows.before(parent, child) || !child.definition().childSource().needed(parent)) {
+            if (windows.before(record, child) || !child.definition().childSource().needed(record)) {
                 continue;
             }
-            List<ObjectNode> rows = new ArrayList<>();
-            for (JsonNode raw : fetchChildren(child, record)) {
-                rows.add(child.prepare(raw));
+            List<EncodedRecord> rows = new ArrayList<>();
+            for (JsonNode raw : fetchChildren(child, enrichable)) {
+                rows.add(child.prepare(raw, encoder));
             }
             childRecords.put(child, rows);
         }
-        return new Expansion(rootRecord, childRecords);
+        return new Expansion(parent, rootRecord, childRecords);
     }
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */
@@ -52,6 +57,13 @@ final class ParentExpander {
                 "stream " + child.name() + ": " + root.name() + " " + parent.listed().path("id").asText(), "skipped");
     }
 
+    /** A parent record and where it was read (the n-th of a page), for messages about it. */
+    record Parent(JsonNode record, int index, Supplier<String> where) {
+        String describe() {
+            return "record " + index + " of " + where.get();
+        }
+    }
+
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    record Expansion(ObjectNode root, Map<StreamPlan, List<ObjectNode>> children) {}
+    record Expansion(Parent parent, EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
 }

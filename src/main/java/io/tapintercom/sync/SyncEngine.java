@@ -14,9 +14,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A sync: the selected streams in order, starting with the one an interrupted run was on
- * (currently_syncing), each group read by {@link GroupSync}, with STATE written as bookmarks move
- * and once more at the end.
+ * A sync: the selected stream groups, up to {@code parallel_streams} of them at once, in the tap's
+ * order rotated to start with the one an interrupted run had not finished (currently_syncing). Each
+ * group is read by {@link GroupSync}; every group shares one client, and so one rate limit and one
+ * budget of requests in flight. STATE is written as bookmarks move and once more at the end.
  */
 public final class SyncEngine {
     private final IntercomClient client;
@@ -36,32 +37,40 @@ public final class SyncEngine {
         this.planner = planner;
     }
 
-    /** Runs the sync and returns the final state. */
+    /** Runs the sync and returns the final state; throws the failure of a group that failed (or {@link SyncFailures}). */
     public State run(Catalog catalog, State initial) {
-        List<GroupPlan> groups = resumeOrder(planner.plan(catalog), initial, log);
-        if (groups.isEmpty()) {
+        List<GroupPlan> plans = resumeOrder(planner.plan(catalog), initial, log);
+        if (plans.isEmpty()) {
             log.warn("no stream is selected in the catalog; nothing to sync");
         }
         // Every bookmark is checked before the first message: bad state fails the run before it starts.
-        groups.forEach(group -> Windows.of(group, initial, settings));
-        StateKeeper state = new StateKeeper(writer, initial, settings.testRun());
+        List<Windows> windows = plans.stream().map(group -> Windows.of(group, initial, settings)).toList();
+        StateKeeper state = new StateKeeper(writer, initial, settings.signpost(), settings.testRun());
+        ExecutorService groupThreads = Executors.newCachedThreadPool(daemon("tap-intercom-group"));
         // As many workers as the client may ever have requests in flight (max_concurrency, its InFlightLimiter's
         // ceiling): the limiter, which follows the budget and the latency, bounds concurrency, not this pool.
         ExecutorService workers = Executors.newFixedThreadPool(client.inFlight().ceiling(), daemon("tap-intercom-worker"));
-        ExecutorService prefetch = Executors.newCachedThreadPool(daemon("tap-intercom-prefetch"));
+        ExecutorService readers = Executors.newCachedThreadPool(daemon("tap-intercom-reader"));
         try {
-            SyncContext context = new SyncContext(client, writer, clock, log, settings, workers, prefetch, state);
-            for (GroupPlan group : groups) {
-                state.update(s -> s.withCurrentlySyncing(group.name()));
-                state.checkpoint();
-                new GroupSync(group, context).run();
+            SyncContext context = new SyncContext(client, writer, clock, log, settings, workers, readers, state,
+                    client.inFlight()::limit);
+            List<GroupSync> groups = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                groups.add(new GroupSync(plans.get(i), windows.get(i), context));
             }
-            state.update(s -> s.withCurrentlySyncing(null));
-            state.checkpoint();
+            List<RuntimeException> failures = new GroupRunner(groupThreads, state, settings.parallelStreams()).run(groups);
+            state.write();
+            if (failures.size() == 1) {
+                throw failures.get(0);
+            }
+            if (!failures.isEmpty()) {
+                throw new SyncFailures(failures);
+            }
             return state.current();
         } finally {
+            groupThreads.shutdownNow();
             workers.shutdownNow();
-            prefetch.shutdownNow();
+            readers.shutdownNow();
         }
     }
 

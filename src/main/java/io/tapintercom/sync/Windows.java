@@ -2,7 +2,9 @@ package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.singer.state.State;
+import io.tapintercom.streams.ReadWindow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Where each stream of a group starts reading (its bookmark less the attribution window, or
- * start_date), and how a parent record's replication key compares with those starts.
+ * start_date), which records of a page are the read's, and how a parent record's replication key
+ * compares with those starts. Built once per run, before any message, so a bad bookmark stops the
+ * run before it starts.
  */
 final class Windows {
     private final Map<StreamPlan, Instant> starts = new LinkedHashMap<>();
@@ -37,6 +41,24 @@ final class Windows {
 
     Instant start(StreamPlan plan) {
         return starts.get(plan);
+    }
+
+    /**
+     * The records of a page that are this read's: those whose replication key lies in the window
+     * (before its start, or updated after its end, they are not), and those without one.
+     */
+    List<JsonNode> filter(List<JsonNode> records, ReadWindow window) {
+        if (parentKey == null) {
+            return records;
+        }
+        List<JsonNode> kept = new ArrayList<>(records.size());
+        for (JsonNode record : records) {
+            Optional<Instant> key = key(record);
+            if (key.isEmpty() || (!key.get().isBefore(window.from()) && !key.get().isAfter(window.to()))) {
+                kept.add(record);
+            }
+        }
+        return kept;
     }
 
     /** Whether a parent record is older than the stream's window start (and so not this run's for it). */

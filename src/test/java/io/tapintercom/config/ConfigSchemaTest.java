@@ -24,8 +24,8 @@ class ConfigSchemaTest {
     @Test
     void namesEverySettingTheLoaderReads() {
         assertEquals(List.of("access_token", "start_date", "region", "api_version", "base_url", "request_timeout",
-                "user_agent", "max_retries", "max_rate_limit_wait", "max_concurrency", "attribution_window_days", "search_page_size",
-                "validate_records", "fetch_contact_details", "type_custom_attributes",
+                "user_agent", "max_retries", "max_rate_limit_wait", "max_concurrency", "parallel_streams", "attribution_window_days",
+                "search_page_size", "validate_records", "fetch_contact_details", "type_custom_attributes",
                 "strip_nul_characters"), schema.settingNames());
     }
 
@@ -85,7 +85,7 @@ class ConfigSchemaTest {
         JsonNode copy = schema.json();
         ((ObjectNode) copy).remove("required");
         ((ObjectNode) copy).remove("properties");
-        assertEquals(16, settings.size());
+        assertEquals(17, settings.size());
         assertEquals(settings, schema.settingNames());
         assertEquals(List.of("config: access_token is missing"), schema.validate(json("{}")));
     }

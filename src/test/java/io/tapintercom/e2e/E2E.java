@@ -21,6 +21,14 @@ public final class E2E {
                 .put("type_custom_attributes", false).put("validate_records", true);
     }
 
+    /**
+     * A config reading one stream group at a time (parallel_streams 1): the messages then come in the
+     * tap's order of streams, which tests of that exact order rely on.
+     */
+    public static ObjectNode oneStreamAtATime(ObjectNode config) {
+        return config.put("parallel_streams", 1);
+    }
+
     public static String write(Path dir, String name, JsonNode json) {
         try {
             Path file = dir.resolve(name);

@@ -259,8 +259,10 @@ class LinkTablesE2ETest {
         team.putArray("admin_ids").add(493881).add(493882);
         intercom.stubFor(get(urlPathEqualTo("/teams")).willReturn(okJson(Fixtures.list("team.list", "teams", List.of(team)).toString())));
         String catalog = ChildStreamFixtures.catalog(dir, config, "ticket_parts", "team_admins");
+        // One stream at a time, so that the requests come in the tap's order of streams.
+        String sequential = E2E.write(dir, "sequential.json", E2E.oneStreamAtATime(E2E.config(intercom.baseUrl())));
 
-        TapRun.Result result = TapRun.tap().run("--config", config, "--catalog", catalog);
+        TapRun.Result result = TapRun.tap().run("--config", sequential, "--catalog", catalog);
 
         assertEquals(0, result.exit(), result.toString());
         SchemaCheck.assertValid(result);

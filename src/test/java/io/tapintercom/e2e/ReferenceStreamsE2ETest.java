@@ -80,7 +80,8 @@ class ReferenceStreamsE2ETest {
 
     @BeforeEach
     void stubIntercom() {
-        config = E2E.write(dir, "config.json", E2E.config(intercom.baseUrl()));
+        // One stream at a time: these tests check the exact order of every message of several streams.
+        config = E2E.write(dir, "config.json", E2E.oneStreamAtATime(E2E.config(intercom.baseUrl())));
         stubAttributes("contact", STANDARD_NAME, CUSTOM_NAME, ARCHIVED_PLAN, LOCATION_CITY);
         stubAttributes("company", COMPANY_STANDARD, Fixtures.load("data_attribute").toString());
         stubAttributes("conversation", CONVERSATION_CUSTOM);

@@ -195,4 +195,55 @@ class SearchRecoveryE2ETest {
         assertEquals("2026-10-11T10:00:00.000000Z", IncrementalE2E.bookmark(result.lastState(), "tickets", "updated_at"));
         assertEquals("tickets", result.lastState().path("currently_syncing").asText());
     }
+
+    // ---- records that break the rules (issue 12) -------------------------------------------------------
+
+    @Test
+    void oneTicketOutOfOrderOnTheFirstPageDoesNotEndTheReadAndIsSkippedWithAWarningNamingIt() {
+        String catalog = IncrementalE2E.catalog(dir, config, "tickets");
+        Search search = Search.TICKETS;
+        ObjectNode odd = IncrementalE2E.ticket("2100", at("2100-01-01T00:00:00Z"));
+        List<ObjectNode> t = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            t.add(IncrementalE2E.ticket(Integer.toString(i), day(9 + i)));
+        }
+        String p0 = SearchStubs.body(search, START, NOW, 150, null);
+        String pA = SearchStubs.body(search, START, NOW, 150, "A");
+        SearchStubs.stub(intercom, search, p0, SearchStubs.page(search, List.of(t.get(0), odd, t.get(1), t.get(2)), 1, 2, 6, "A"));
+        SearchStubs.stub(intercom, search, pA, SearchStubs.page(search, t.subList(3, 5), 2, 2, 6, null));
+
+        TapRun.Result result = IncrementalE2E.sync(NOW, config, catalog, null);
+
+        SearchStubs.verifyAsked(intercom, search, List.of(p0, pA));
+        assertEquals(List.of("1", "2", "3", "4", "5"), result.ids("tickets"));
+        assertTrue(result.stderr().contains("WARNING stream tickets: record 2100, updated 2100-01-01T00:00:00.000000Z among"
+                + " earlier records, lies after the end of this read (2026-11-01T12:00:00.000000Z): out of order, outside the"
+                + " window, skipped"), result.stderr());
+        assertEquals("2026-10-14T10:00:00.000000Z", IncrementalE2E.bookmark(result.lastState(), "tickets", "updated_at"));
+        IncrementalE2E.assertBookmarksFollowRecords(result, "tickets", "updated_at", NOW);
+    }
+
+    @Test
+    void aConversationWithoutItsIdIsNotWrittenTheStreamStopsNamingWhereAndNoBookmarkMovesPastIt() {
+        String catalog = IncrementalE2E.catalog(dir, config, "conversations");
+        Search search = Search.CONVERSATIONS;
+        ObjectNode keyless = IncrementalE2E.conversation("x", day(13));
+        keyless.remove("id");
+        String p0 = SearchStubs.body(search, START, NOW, 150, null);
+        String pA = SearchStubs.body(search, START, NOW, 150, "A");
+        SearchStubs.stub(intercom, search, p0, SearchStubs.page(search,
+                List.of(IncrementalE2E.conversation("1", day(10)), IncrementalE2E.conversation("2", day(11))), 1, 2, 4, "A"));
+        SearchStubs.stub(intercom, search, pA, SearchStubs.page(search,
+                List.of(IncrementalE2E.conversation("3", day(12)), keyless), 2, 2, 4, null));
+
+        TapRun.Result result = TapRun.tap().at(NOW).run("--config", config, "--catalog", catalog);
+
+        assertEquals(1, result.exit(), result.toString());
+        assertEquals(List.of("CRITICAL stream conversations: record 2 of page 2 of the read from 2020-01-01T00:00:00.000000Z to"
+                + " 2026-11-01T12:00:00.000000Z has no \"id\"; a record without its key cannot be written, so the stream stops"
+                + " here (the STATE written so far is valid and no bookmark moved past it)"), IncrementalE2E.criticalLines(result));
+        SchemaCheck.assertValid(result);
+        assertEquals(List.of("1", "2", "3"), result.ids("conversations"));
+        assertEquals("2026-10-11T10:00:00.000000Z", IncrementalE2E.bookmark(result.lastState(), "conversations", "updated_at"));
+    }
 }

@@ -145,10 +145,12 @@ public final class TapRun {
      * after it, as a killed process would stop writing.
      */
     static final class CutOffStream extends OutputStream {
+        private static final byte[] STATE = "{\"type\":\"STATE\"".getBytes(StandardCharsets.UTF_8);
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private final int stopAfterStates;
         private int states;
-        private int lineStart;
+        /** How many bytes of the current line so far match the start of a STATE message; -1 once one does not. */
+        private int stateMatched;
         private boolean cut;
 
         CutOffStream(int stopAfterStates) {
@@ -168,21 +170,19 @@ public final class TapRun {
             for (int i = offset; i < offset + length; i++) {
                 kept.write(bytes[i]);
                 if (bytes[i] != '\n') {
+                    // Matched as the bytes go by: copying everything kept at each newline made long runs quadratic.
+                    if (stateMatched >= 0 && stateMatched < STATE.length) {
+                        stateMatched = bytes[i] == STATE[stateMatched] ? stateMatched + 1 : -1;
+                    }
                     continue;
                 }
-                boolean state = lineIsState();
-                lineStart = kept.size();
+                boolean state = stateMatched == STATE.length;
+                stateMatched = 0;
                 if (stopAfterStates > 0 && state && ++states >= stopAfterStates) {
                     cut = true;
                     throw new IOException("killed");
                 }
             }
-        }
-
-        private boolean lineIsState() {
-            byte[] all = kept.toByteArray();
-            String head = new String(all, lineStart, Math.min(16, all.length - lineStart), StandardCharsets.UTF_8);
-            return head.startsWith("{\"type\":\"STATE\"");
         }
 
         synchronized String text() {

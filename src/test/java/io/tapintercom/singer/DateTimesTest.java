@@ -27,6 +27,24 @@ class DateTimesTest {
     }
 
     @Test
+    void writesEveryInstantAsTheFormatterWould() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(13);
+        java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(Instant.EPOCH,
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("0000-12-31T23:59:59.999999Z"),
+                Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("1969-12-31T23:59:59.000001Z"), Instant.parse("2024-02-29T23:59:59.999999Z")));
+        for (int i = 0; i < 20_000; i++) {
+            instants.add(Instant.ofEpochSecond(-62_200_000_000L + (long) (random.nextDouble() * 315_700_000_000L),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (Instant instant : instants) {
+            assertEquals(formatter.format(instant), DateTimes.format(instant), instant.toString());
+        }
+    }
+
+    @Test
     void readsEpochSeconds() {
         assertEquals("2024-05-01T12:00:00.000000Z", fromEpoch("1714564800"));
         assertEquals("1970-01-01T00:00:00.000000Z", fromEpoch("0"));

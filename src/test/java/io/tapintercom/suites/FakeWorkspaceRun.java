@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the tap against a fake workspace on a shared virtual clock: the tap's waits move the clock the
@@ -55,11 +56,16 @@ final class FakeWorkspaceRun {
     final String catalog;
 
     FakeWorkspaceRun(FakeIntercom fake, MutableClock clock, Path dir, Set<String> streams) {
+        this(fake, clock, dir, streams, settings -> settings);
+    }
+
+    /** @param change changes to the suite's config, e.g. a small search page so that searches are read in slices */
+    FakeWorkspaceRun(FakeIntercom fake, MutableClock clock, Path dir, Set<String> streams, UnaryOperator<ObjectNode> change) {
         this.fake = fake;
         this.clock = clock;
         this.dir = dir;
-        ObjectNode settings = Json.object().put("access_token", fake.options().accessToken()).put("base_url", fake.baseUrl())
-                .put("start_date", "2000-01-01T00:00:00Z").put("max_retries", 12).put("validate_records", true);
+        ObjectNode settings = change.apply(Json.object().put("access_token", fake.options().accessToken()).put("base_url", fake.baseUrl())
+                .put("start_date", "2000-01-01T00:00:00Z").put("max_retries", 12).put("validate_records", true));
         this.config = E2E.write(dir, "config.json", settings);
         TapRun.Result discovered = tap().run("--config", config, "--discover");
         if (discovered.exit() != 0) {

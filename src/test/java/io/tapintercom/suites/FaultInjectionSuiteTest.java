@@ -90,6 +90,87 @@ class FaultInjectionSuiteTest {
         }
     }
 
+    /**
+     * Every group at once, and the searches cut into slices (ten records a page: 30 pages of contacts, 12 of
+     * conversations), killed at random points while several streams and slices are in flight.
+     */
+    @Test
+    void aParallelSyncWithSlicedSearchesKilledAtRandomPointsResumesWithEveryRecord() {
+        MutableClock clock = new MutableClock(FAKE_NOW.plus(Duration.ofHours(1)));
+        FakeOptions options = FakeOptions.builder().profile(WorkspaceProfile.small()).clock(clock).build();
+        try (FakeIntercom fake = FakeIntercom.start(options)) {
+            FakeWorkspaceRun run = new FakeWorkspaceRun(fake, clock, dir, ALL,
+                    c -> c.put("search_page_size", 10).put("attribution_window_days", 0));
+            TapRun.Result clean = run.sync(null);
+            assertEquals(0, clean.exit(), clean.toString());
+            assertTrue(clean.stderr().contains("stream contacts: reading the rest"), "contacts were read in slices\n" + clean.stderr());
+            int statesInACleanRun = clean.ofType("STATE").size();
+            Random random = new Random(20261130);
+            Map<String, Map<String, Long>> seen = new HashMap<>();
+            JsonNode state = null;
+            for (int kill = 0; kill < 6; kill++) {
+                int after = 1 + random.nextInt(Math.max(1, statesInACleanRun / 3));
+                TapRun.Result killed = run.tap().killedAfterStates(after).run(args(run, state));
+                FakeWorkspaceRun.collect(killed, seen);
+                assertValidSinger(killed);
+                state = killed.lastState();
+                clock.advance(Duration.ofMinutes(1));
+            }
+            TapRun.Result last = run.sync(state);
+            assertEquals(0, last.exit(), last.toString());
+            FakeWorkspaceRun.collect(last, seen);
+
+            assertEverything(run.truth(), seen);
+        }
+    }
+
+    /** With every group at once, stdout is still a valid Singer stream: whole lines, SCHEMA before RECORD, full STATEs. */
+    @Test
+    void interleavedStreamsStillMakeValidSinger() {
+        MutableClock clock = new MutableClock(FAKE_NOW.plus(Duration.ofHours(1)));
+        FakeOptions options = FakeOptions.builder().profile(WorkspaceProfile.small()).clock(clock).build();
+        try (FakeIntercom fake = FakeIntercom.start(options)) {
+            FakeWorkspaceRun run = new FakeWorkspaceRun(fake, clock, dir, ALL, c -> c.put("search_page_size", 10));
+
+            TapRun.Result result = run.sync(null);
+
+            assertEquals(0, result.exit(), result.toString());
+            assertValidSinger(result);
+            List<String> order = result.ofType("RECORD").stream().map(m -> m.path("stream").asText()).toList();
+            assertTrue(order.indexOf("activity_logs") < order.lastIndexOf("contacts"),
+                    "a later stream's records come while an earlier one is still being read");
+            JsonNode last = result.lastState();
+            assertTrue(last.path("currently_syncing").isNull(), last.toString());
+            for (String stream : List.of("contacts", "companies", "conversations", "tickets", "articles", "activity_logs",
+                    "contact_notes", "company_segments", "conversation_parts")) {
+                assertTrue(last.path("bookmarks").path(stream).isObject(), stream + " has a bookmark in " + last);
+            }
+        }
+    }
+
+    /**
+     * Every line is a whole JSON message (TapRun reads them so); no RECORD comes before its stream's
+     * SCHEMA; every STATE is a whole state with every bookmark an earlier STATE had.
+     */
+    private static void assertValidSinger(TapRun.Result result) {
+        Set<String> announced = new java.util.HashSet<>();
+        Set<String> bookmarked = new java.util.HashSet<>();
+        for (JsonNode message : result.messages()) {
+            switch (message.path("type").asText()) {
+                case "SCHEMA" -> announced.add(message.path("stream").asText());
+                case "RECORD", "ACTIVATE_VERSION" -> assertTrue(announced.contains(message.path("stream").asText()),
+                        "a message of " + message.path("stream").asText() + " before its SCHEMA");
+                case "STATE" -> {
+                    JsonNode bookmarks = message.path("value").path("bookmarks");
+                    assertTrue(bookmarks.isObject(), message.toString());
+                    bookmarked.forEach(stream -> assertTrue(bookmarks.has(stream), stream + " lost its bookmark: " + message));
+                    bookmarks.fieldNames().forEachRemaining(bookmarked::add);
+                }
+                default -> throw new AssertionError("not a Singer message: " + message);
+            }
+        }
+    }
+
     @Test
     void aSecondSyncAfterUpdatesPicksUpExactlyTheChangedRecordsAndTheAttributionWindow() {
         MutableClock clock = new MutableClock(FAKE_NOW.plus(Duration.ofHours(1)));

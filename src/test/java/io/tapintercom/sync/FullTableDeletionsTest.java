@@ -39,9 +39,9 @@ class FullTableDeletionsTest {
     }
 
     private SyncContext context(State state) {
-        SyncSettings settings = new SyncSettings(SIGNPOST, Instant.EPOCH, 30, 1, 0);
+        SyncSettings settings = new SyncSettings(SIGNPOST, Instant.EPOCH, 30, 1, 0, 1);
         return new SyncContext(null, writer, Clock.fixed(SIGNPOST, ZoneOffset.UTC), Logger.discarding(), settings, null, null,
-                new StateKeeper(writer, state, true));
+                new StateKeeper(writer, state, SIGNPOST, true), () -> 1);
     }
 
     private static State kept(String json) throws Exception {

@@ -1,5 +1,6 @@
 package io.tapintercom.singer.transform;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -10,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.RecordEncoder;
 import io.tapintercom.singer.transform.SchemaTypes.Kind;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,6 +29,7 @@ final class Conformer {
     private static final java.time.Instant MIN_INSTANT = java.time.Instant.parse("0000-01-01T00:00:00Z");
     private static final java.time.Instant MAX_INSTANT = java.time.Instant.parse("9999-12-31T23:59:59.999999Z");
     private static final BigDecimal MAX_EPOCH = BigDecimal.valueOf(MAX_INSTANT.toEpochMilli());
+    private static final long MAX_EPOCH_LONG = MAX_INSTANT.toEpochMilli();
 
     private final String path;
     private final SchemaTypes types;
@@ -78,6 +82,44 @@ final class Conformer {
         }
     }
 
+    /**
+     * Writes what {@link #conform} returns, without building it: objects and arrays are written as they are
+     * walked, each scalar conformed on its own. The same rules, the same reports, one copy fewer.
+     */
+    void write(JsonNode value, JsonGenerator g, Context context) throws IOException {
+        if (types.any() && properties.isEmpty() && items == null) {
+            RecordEncoder.writeTree(value, g);
+        } else if (value.isObject() && types.allows(Kind.OBJECT)) {
+            writeObject((ObjectNode) value, g, context);
+        } else if (value.isArray() && types.allows(Kind.ARRAY) && items != null) {
+            g.writeStartArray();
+            for (JsonNode item : value) {
+                items.write(item, g, context);
+            }
+            g.writeEndArray();
+        } else {
+            RecordEncoder.writeTree(conform(value, context), g);
+        }
+    }
+
+    private void writeObject(ObjectNode value, JsonGenerator g, Context context) throws IOException {
+        g.writeStartObject();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            Conformer conformer = properties.get(field.getKey());
+            if (conformer == null) {
+                conformer = additional;
+            }
+            if (conformer == null) {
+                context.issues().unknownField(context.stream(), child(path, field.getKey()));
+                continue;
+            }
+            g.writeFieldName(field.getKey());
+            conformer.write(field.getValue(), g, context);
+        }
+        g.writeEndObject();
+    }
+
     /** Conforms the fields of an object; {@code keep} decides which top-level fields go out at all. */
     ObjectNode conformObject(ObjectNode value, Context context) {
         ObjectNode out = Json.object();
@@ -110,6 +152,12 @@ final class Conformer {
     }
 
     private JsonNode conformNumber(JsonNode value, Context context) {
+        if (value.canConvertToLong() && value.isIntegralNumber()) {
+            JsonNode whole = conformWholeNumber(value, value.longValue(), context);
+            if (whole != null) {
+                return whole;
+            }
+        }
         BigDecimal number = value.decimalValue();
         if (types.dateTime()) {
             // Only epochs that land in years 0000-9999: beyond them the formatter writes "+12345-..." (not
@@ -131,6 +179,25 @@ final class Conformer {
             return TextNode.valueOf(value.isIntegralNumber() ? value.asText() : number.toPlainString());
         }
         return misfit(value, context);
+    }
+
+    /**
+     * The common case, an integral number within a long, without going through BigDecimal: the same answers
+     * as below. Null when the general path must decide.
+     */
+    private JsonNode conformWholeNumber(JsonNode value, long number, Context context) {
+        if (types.dateTime()) {
+            if (number > MAX_EPOCH_LONG || number < -MAX_EPOCH_LONG) {
+                return null;
+            }
+            java.time.Instant instant = DateTimes.fromEpoch(number);
+            return instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT)
+                    ? misfit(value, context) : TextNode.valueOf(DateTimes.format(instant));
+        }
+        if (types.allows(Kind.INTEGER) || types.allows(Kind.NUMBER)) {
+            return value;
+        }
+        return null;
     }
 
     private JsonNode conformText(JsonNode value, Context context) {

@@ -2,7 +2,9 @@ package io.tapintercom.singer.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tapintercom.singer.EncodedRecord;
 import io.tapintercom.singer.Json;
+import io.tapintercom.singer.RecordEncoder;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,38 @@ public final class RecordTransformer {
             }
         }
         return out;
+    }
+
+    /**
+     * What {@link #transform} gives, written straight out as the record's JSON, with its key fields: no tree
+     * of the output is built. Thread-safe.
+     */
+    public EncodedRecord encode(JsonNode record, RecordEncoder encoder) {
+        Conformer.Context context = new Conformer.Context(stream, recordId(record), issues);
+        ObjectNode key = Json.object();
+        return encoder.encode(g -> {
+            for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                Conformer conformer = root.properties().get(field.getKey());
+                if (conformer == null) {
+                    issues.unknownField(stream, field.getKey());
+                } else if (selected.contains(field.getKey())) {
+                    g.writeFieldName(field.getKey());
+                    if (keyProperties.contains(field.getKey())) {
+                        // Kept as written, for whoever must remember which records went out.
+                        JsonNode value = conformer.conform(field.getValue(), context);
+                        key.set(field.getKey(), value);
+                        RecordEncoder.writeTree(value, g);
+                    } else {
+                        conformer.write(field.getValue(), g, context);
+                    }
+                }
+            }
+        }, key);
+    }
+
+    public List<String> keyProperties() {
+        return keyProperties;
     }
 
     private String recordId(JsonNode record) {

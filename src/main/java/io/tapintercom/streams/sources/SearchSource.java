@@ -10,7 +10,9 @@ import io.tapintercom.intercom.pagination.SearchPagination;
 import io.tapintercom.singer.Json;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -67,6 +69,15 @@ public final class SearchSource implements RecordSource {
         return true;
     }
 
+    /**
+     * A day-granular search reads a whole day more at each end of a slice, so its slices span a week
+     * at least; to the second, an hour.
+     */
+    @Override
+    public Optional<Duration> minimumSlice() {
+        return Optional.of(precision == DatePrecision.DAY ? Duration.ofDays(7) : Duration.ofHours(1));
+    }
+
     @Override
     public Iterator<Page> open(IntercomClient client, ReadWindow window) {
         return new Pages(client, ApiRequest.post(endpoint, path, body(window)), new SearchPagination(pageSize), recordsKey);
@@ -84,6 +95,10 @@ public final class SearchSource implements RecordSource {
         filters.addObject().put("field", field).put("operator", ">").put("value", after);
         if (precision == DatePrecision.SECOND) {
             filters.addObject().put("field", field).put("operator", "<").put("value", window.to().getEpochSecond() + 1);
+        } else if (window.slice()) {
+            // The same rule at the upper end of a slice: "<" stops before the bound's day, so ask up to the
+            // day after it; the engine filters to the second, so neighbouring slices never both emit a record.
+            filters.addObject().put("field", field).put("operator", "<").put("value", window.to().getEpochSecond() + DAY_SECONDS);
         }
         new TreeMap<>(equalTo).forEach((name, value) -> filters.addObject().put("field", name).put("operator", "=").put("value", value));
         body.putObject("sort").put("field", field).put("order", "ascending");

@@ -1,0 +1,161 @@
+package io.tapintercom.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tapintercom.intercom.pagination.Page;
+import io.tapintercom.singer.DateTimes;
+import io.tapintercom.singer.Logger;
+import io.tapintercom.streams.ReadWindow;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+
+/**
+ * A group's read as pages from one or more slices, each slice's pages in its own order and the next
+ * page of every open slice already in flight. Hands out whichever page arrives first; after a page
+ * is written, {@link #written} says where the bookmark may go (see {@link Slices}). The read starts as
+ * one slice over the whole window; {@link SlicePlanner} may cut the rest of a slice into several.
+ * Only the group's thread calls it; readers run on {@code threads}.
+ */
+final class SlicedRead implements AutoCloseable {
+    /** A page of one slice, numbered within that slice's cursor. */
+    record SlicePage(Slice slice, Page page, int number, ReadWindow window, boolean lastOfSlice) {
+        List<JsonNode> records() {
+            return page.records();
+        }
+
+        String describe() {
+            return "page " + number + " of the read from " + DateTimes.format(window.from()) + " to "
+                    + DateTimes.format(window.to());
+        }
+    }
+
+    /** What a reader thread hands back: a page, the end of its slice (page null), or a failure. */
+    private record Arrival(Slice slice, Page page, RuntimeException failure) {}
+
+    private final Function<ReadWindow, PageReader> readers;
+    private final SlicePlanner planner;
+    private final ExecutorService threads;
+    private final String stream;
+    private final Logger log;
+    private final Slices slices;
+    private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+    private final Map<Slice, PageReader> open = new HashMap<>();
+    private final Map<Slice, Integer> pageNumbers = new HashMap<>();
+    private final Map<Slice, Future<?>> inFlight = new HashMap<>();
+
+    /** @param planner null for a read that is never sliced */
+    SlicedRead(String stream, ReadWindow whole, Function<ReadWindow, PageReader> readers, SlicePlanner planner,
+               ExecutorService threads, Logger log) {
+        this.stream = stream;
+        this.log = log;
+        this.readers = readers;
+        this.planner = planner;
+        this.threads = threads;
+        Slice first = new Slice(whole.from(), whole.to(), false);
+        this.slices = new Slices(first);
+        start(first);
+    }
+
+    /** The next page of any open slice; null once every slice has ended. */
+    SlicePage next() {
+        while (!open.isEmpty()) {
+            Arrival arrival = take();
+            inFlight.remove(arrival.slice());
+            if (arrival.failure() != null) {
+                throw arrival.failure();
+            }
+            Slice slice = arrival.slice();
+            if (arrival.page() == null) {
+                // Every page handed out before has been written: the group writes a page before asking for the next.
+                open.remove(slice).close();
+                slice.finish();
+                continue;
+            }
+            PageReader reader = open.get(slice);
+            int number = pageNumbers.merge(slice, 1, Integer::sum);
+            List<Slice> parts = planner == null ? List.of() : reader.highestHandedOut()
+                    .map(at -> planner.split(at, slice.to(), SlicePlanner.pagesLeft(arrival.page()), open.size()))
+                    .orElse(List.of());
+            SlicePage page = new SlicePage(slice, arrival.page(), number, reader.window(), !parts.isEmpty());
+            if (parts.isEmpty()) {
+                fetch(slice);
+            } else {
+                cut(slice, parts);
+            }
+            return page;
+        }
+        return null;
+    }
+
+    /**
+     * Marks a page's records written, the highest in-window value among them given; returns where
+     * the read's bookmark may now go.
+     */
+    Optional<Instant> written(SlicePage page, Optional<Instant> highest) {
+        highest.ifPresent(page.slice()::written);
+        if (page.lastOfSlice()) {
+            page.slice().finish();
+        }
+        return slices.bookmark();
+    }
+
+    /** Where the read's bookmark may go now: after the last page, once every slice has ended, the whole read's end. */
+    Optional<Instant> bookmark() {
+        return slices.bookmark();
+    }
+
+    List<Slice> slices() {
+        return slices.all();
+    }
+
+    /** The rest of the slice is read as {@code parts}; the slice ends with the page just handed out. */
+    private void cut(Slice slice, List<Slice> parts) {
+        open.remove(slice).close();
+        slices.split(slice, parts);
+        log.info("stream %s: reading the rest, from %s to %s, in %d slices at once", stream,
+                DateTimes.format(parts.get(0).from()), DateTimes.format(parts.get(parts.size() - 1).to()), parts.size());
+        parts.forEach(this::start);
+    }
+
+    private void start(Slice slice) {
+        open.put(slice, readers.apply(slice.window()));
+        fetch(slice);
+    }
+
+    private void fetch(Slice slice) {
+        PageReader reader = open.get(slice);
+        inFlight.put(slice, threads.submit(() -> {
+            Arrival arrival;
+            try {
+                arrival = new Arrival(slice, reader.next().orElse(null), null);
+            } catch (RuntimeException e) {
+                arrival = new Arrival(slice, null, e);
+            }
+            arrivals.add(arrival);
+        }));
+    }
+
+    private Arrival take() {
+        try {
+            return arrivals.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        inFlight.values().forEach(future -> future.cancel(true));
+        inFlight.clear();
+        open.values().forEach(PageReader::close);
+        open.clear();
+    }
+}
