@@ -17,7 +17,7 @@ import java.util.Set;
  *   pacing      [--latency MS] [--rate-limit N_PER_10S] [--conversations N]   rate-limit pacing: achieved/allowed, 429s
  *   concurrency [--latency MS] [--conversations N]                          per-parent requests: N in flight vs one
  *   validation  [--conversations N]                                        records/s with validate_records off and on
- *   full        [--scale N] [--concurrency N] [--latency MS]                  every stream; per-stream and run figures
+ *   full        [--scale N] [--concurrency N] [--latency MS] [--profile P]    every stream; per-stream and run figures
  *   budget      [--scale N] [--latencies 50,100,...] [--rate-limit N_PER_10S]  realistic workspace under Intercom's
  *                                                                          budget: wall time against requests / rate
  *   memory      [--scales 1,4] [--latency MS] [--java-opts OPTS]          peak RSS of the launcher (as shipped)
@@ -117,7 +117,8 @@ public final class Benchmark {
         int scale = Options.integer(options, "scale", 1);
         int concurrency = Options.integer(options, "concurrency", 16);
         int latency = Options.integer(options, "latency", 0);
-        try (FakeProcess server = new FakeProcess(List.of("--profile", "benchmark:" + scale, "--latency", Integer.toString(latency)))) {
+        String profile = options.getOrDefault("profile", "benchmark:" + scale);
+        try (FakeProcess server = new FakeProcess(List.of("--profile", profile, "--latency", Integer.toString(latency)))) {
             BenchTap tap = new BenchTap(server.baseUrl(), server.token());
             BenchTap.Result run;
             long peakHeap;

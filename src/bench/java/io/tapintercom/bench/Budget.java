@@ -74,8 +74,9 @@ final class Budget {
 
     /**
      * A contacts-only first sync with slow search pages (Intercom takes a second or more for 150 contacts) and no
-     * other latency: sliced backfill against one cursor. {@code --one-cursor} is JSON merged into the config of the
-     * one-cursor run (the setting that turns slicing off), {@code --sliced} into the other's.
+     * other latency: the search read in slices against one cursor. One cursor is max_concurrency 1 (a slice is
+     * opened only for a free place in flight); {@code --one-cursor} and {@code --sliced} give JSON settings merged
+     * into each run's config instead, {@code --only} runs one of the two.
      */
     static void slices(Map<String, String> options) {
         int contacts = Options.integer(options, "contacts", 100_000);
@@ -86,19 +87,20 @@ final class Budget {
         System.out.println("| read | search pages | requests | wall time | contacts/s | × one cursor |");
         System.out.println("|---|---|---|---|---|---|");
         List<String> fake = List.of("--profile", "contacts:" + contacts, "--search-latency", Integer.toString(searchLatency));
-        double oneCursor = 0;
+        Map<String, String> settings = Map.of("one-cursor", options.getOrDefault("one-cursor", "{\"max_concurrency\":1}"),
+                "sliced", options.getOrDefault("sliced", "{}"));
+        double oneCursor = Double.NaN;
         for (String mode : List.of("one-cursor", "sliced")) {
-            if (!options.containsKey(mode) && mode.equals("sliced") && !options.containsKey("one-cursor")) {
-                System.out.println("(no --one-cursor/--sliced settings given: the tap's defaults, run once)");
-                break;
+            if (options.containsKey("only") && !options.get("only").equals(mode)) {
+                continue;
             }
             try (FakeProcess server = new FakeProcess(fake)) {
                 BenchTap setup = new BenchTap(server.baseUrl(), server.token());
                 ObjectNode config = setup.defaults().put("start_date", "2024-11-01T00:00:00Z");
-                config.setAll(json(options.getOrDefault(mode, "{}")));
+                config.setAll(json(settings.get(mode)));
                 TapProcess.Result run = tap.run(setup.syncArgs(config, Set.of("contacts")), null);
                 RunTally.EndpointCount search = run.tally().endpoints.getOrDefault("contacts_search", new RunTally.EndpointCount());
-                oneCursor = oneCursor == 0 ? run.seconds() : oneCursor;
+                oneCursor = mode.equals("one-cursor") ? run.seconds() : oneCursor;
                 System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %.1f s | %.0f | %.1f |%n", mode, search.requests,
                         run.tally().totalRequests(), run.seconds(), run.tally().totalRecords() / run.seconds(),
                         oneCursor / run.seconds());

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.Lock;
  * A fake Intercom REST API (2.14) on 127.0.0.1, serving a deterministic {@link FakeWorkspace}.
  *
  * <p>Per request: count it, apply the configured latency, check the bearer token (401), the rate-limit window
- * (429), the Intercom-Version header (400), then maybe inject a fault, then route. Responses are rendered completely
+ * (429), the routes refused to this token (403), the Intercom-Version header (400), then maybe inject a fault,
+ * then route. Responses are rendered completely
  * before sending so they carry a Content-Length.
  */
 public final class FakeIntercom implements AutoCloseable {
@@ -161,6 +162,11 @@ public final class FakeIntercom implements AutoCloseable {
                 stats.rateLimited();
                 send(ex, Response.error(429, requestId, "rate_limit_exceeded",
                         "Exceeded rate limit of " + limit.limit() + " in 10_seconds"), limit, false);
+                return;
+            }
+            if (match != null && options.refusedRoutes().contains(match.route().name())) {
+                send(ex, Response.error(403, requestId, "forbidden",
+                        "The access token does not have the permission this resource needs"), limit, false);
                 return;
             }
             boolean preview;

@@ -3,6 +3,7 @@ package io.tapintercom.fake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything that shapes a fake server run. Immutable; change a copy with {@link #toBuilder()}.
@@ -28,6 +29,7 @@ public final class FakeOptions {
     private final int scrollPageSize;
     private final Clock clock;
     private final Instant now;
+    private final Set<String> refusedRoutes;
 
     private FakeOptions(Builder b) {
         this.profile = Objects.requireNonNull(b.profile, "profile");
@@ -45,6 +47,7 @@ public final class FakeOptions {
         this.scrollPageSize = b.scrollPageSize;
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.now = Objects.requireNonNull(b.now, "now");
+        this.refusedRoutes = Set.copyOf(b.refusedRoutes);
         if (serverErrorRate + truncatedBodyRate + droppedConnectionRate > 1.0) {
             throw new IllegalArgumentException("fault rates add up to more than 1");
         }
@@ -93,7 +96,8 @@ public final class FakeOptions {
                 .scrollIdleExpirySeconds(scrollIdleExpirySeconds)
                 .scrollPageSize(scrollPageSize)
                 .clock(clock)
-                .now(now);
+                .now(now)
+                .refusedRoutes(refusedRoutes);
     }
 
     public WorkspaceProfile profile() {
@@ -165,6 +169,14 @@ public final class FakeOptions {
         return now;
     }
 
+    /**
+     * Routes answered 403 "forbidden", as a token without the app permission they need is answered, e.g.
+     * "POST /tickets/search" or "GET /companies/{id}/segments" (method and pattern as the router has them).
+     */
+    public Set<String> refusedRoutes() {
+        return refusedRoutes;
+    }
+
     public FakeOptions withProfile(WorkspaceProfile value) {
         return toBuilder().profile(value).build();
     }
@@ -214,8 +226,14 @@ public final class FakeOptions {
         private int scrollPageSize = 50;
         private Clock clock = Clock.systemUTC();
         private Instant now = DEFAULT_NOW;
+        private Set<String> refusedRoutes = Set.of();
 
         private Builder() {
+        }
+
+        public Builder refusedRoutes(Set<String> value) {
+            refusedRoutes = value;
+            return this;
         }
 
         public Builder profile(WorkspaceProfile value) {

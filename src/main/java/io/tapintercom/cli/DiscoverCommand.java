@@ -41,15 +41,29 @@ final class DiscoverCommand {
         return discoverer.discover(config.typeCustomAttributes() ? customAttributes(config, env, log) : null);
     }
 
+    /**
+     * Typed custom attributes, or null (open objects) when the data-attributes endpoint alone is out of reach:
+     * a 403 or 404 on it, for a token without that permission. Anything else (a rejected token, an unknown API
+     * version, a host that cannot be reached) fails discovery with the line a sync would give: Meltano
+     * discovers before every sync, and a catalog typed from nothing would be cached and hide the fault.
+     */
     private static CustomAttributeTypes customAttributes(TapConfig config, TapEnvironment env, Logger log) {
         try {
             CustomAttributeTypes types = CustomAttributeTypes.read(Wiring.discoveryClient(config, env, log));
             log.info("typed %d custom attributes from the workspace's data attributes", types.count());
             return types;
-        } catch (IntercomApiException | UncheckedIOException e) {
+        } catch (IntercomApiException e) {
+            if (!onlyDataAttributesUnavailable(e)) {
+                throw e;
+            }
             log.warn("custom_attributes are left as open objects: the workspace's data attributes could not be read (%s)",
                     e.getMessage());
             return null;
         }
+    }
+
+    private static boolean onlyDataAttributesUnavailable(IntercomApiException e) {
+        // api_plan_restricted is the workspace's plan refusing the whole API, not one endpoint.
+        return (e.status() == 403 || e.status() == 404) && !"api_plan_restricted".equals(e.code());
     }
 }

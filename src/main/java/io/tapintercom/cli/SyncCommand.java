@@ -5,6 +5,7 @@ import io.tapintercom.config.InputFiles;
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.intercom.ClientStats;
 import io.tapintercom.intercom.IntercomClient;
+import io.tapintercom.singer.Json;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.catalog.Breadcrumb;
@@ -80,7 +81,7 @@ final class SyncCommand {
         try {
             return Catalog.fromJson(InputFiles.read(path, "catalog file"));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("catalog file \"" + path + "\": " + e.getMessage());
+            throw new BadInputException("catalog file " + Json.quote(path) + ": " + e.getMessage());
         }
     }
 
@@ -88,7 +89,7 @@ final class SyncCommand {
         try {
             return State.fromJson(InputFiles.read(path, "state file"));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("state file \"" + path + "\": " + e.getMessage());
+            throw new BadInputException("state file " + Json.quote(path) + ": " + e.getMessage());
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.tapintercom.cli;
 
 import io.tapintercom.config.BadInputException;
+import io.tapintercom.singer.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.MissingArgumentException;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -42,19 +44,24 @@ public record TapArgs(List<String> configs, boolean discover, String catalog, St
         CommandLine line;
         try {
             line = new DefaultParser().parse(OPTIONS, args);
+        } catch (MissingArgumentException e) {
+            Option option = e.getOption();
+            String flag = option.getLongOpt() != null ? "--" + option.getLongOpt() : "-" + option.getOpt();
+            throw new BadInputException(flag + " needs a value (" + option.getArgName() + "; see --help)");
         } catch (ParseException e) {
-            throw new BadInputException(e.getMessage().replace("Unrecognized option: ", "unknown option ") + " (see --help)");
+            throw new BadInputException(Json.escape(e.getMessage()).replace("Unrecognized option: ", "unknown option ")
+                    + " (see --help)");
         }
         if (!line.getArgList().isEmpty()) {
-            throw new BadInputException("unexpected argument \"" + line.getArgList().get(0) + "\" (see --help)");
+            throw new BadInputException("unexpected argument " + Json.quote(line.getArgList().get(0)) + " (see --help)");
         }
         String test = line.hasOption("test") ? (line.getOptionValue("test") == null ? "all" : line.getOptionValue("test")) : null;
         if (test != null && !test.equals("all") && !test.equals("schema")) {
-            throw new BadInputException("--test takes no value or \"schema\", not \"" + test + "\"");
+            throw new BadInputException("--test takes no value or \"schema\", not " + Json.quote(test));
         }
         String format = line.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
         if (!List.of("text", "json", "markdown").contains(format)) {
-            throw new BadInputException("--format must be json or markdown, not \"" + format + "\"");
+            throw new BadInputException("--format must be json or markdown, not " + Json.quote(format));
         }
         String[] configs = line.getOptionValues("config");
         return new TapArgs(configs == null ? List.of() : Arrays.asList(configs), line.hasOption("discover"),

@@ -5,10 +5,12 @@ import io.tapintercom.config.ConfigLoader;
 import io.tapintercom.config.TapConfig;
 import io.tapintercom.config.Version;
 import io.tapintercom.intercom.IntercomApiException;
+import io.tapintercom.singer.Json;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
 import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.transform.RecordValidator.RecordMismatchException;
+import io.tapintercom.sync.StreamUnreadableException;
 import io.tapintercom.sync.SyncException;
 import io.tapintercom.sync.SyncFailures;
 import java.io.FileDescriptor;
@@ -63,12 +65,13 @@ public final class TapIntercom {
         } catch (OutputClosedException e) {
             log.critical("%s; stopping", e.getMessage());
             return FAILED;
-        } catch (IntercomApiException | SyncException | RecordMismatchException e) {
+        } catch (IntercomApiException | SyncException | StreamUnreadableException | RecordMismatchException e) {
             log.critical("%s", e.getMessage());
             return FAILED;
         } catch (SyncFailures e) {
-            // Several streams failed while the others finished: one line each.
-            e.failures().forEach(failure -> log.critical("%s", log.redact(String.valueOf(failure.getMessage()))));
+            // Several streams failed while the others finished: one line each (once: a rejected token fails them all alike).
+            e.failures().stream().map(failure -> log.redact(String.valueOf(failure.getMessage()))).distinct()
+                    .forEach(line -> log.critical("%s", line));
             return FAILED;
         } catch (RuntimeException | Error e) {
             log.critical("unexpected error: %s", log.redact(String.valueOf(e)));
@@ -139,7 +142,7 @@ public final class TapIntercom {
         }
         Logger.Level level = Logger.parseLevel(requested);
         if (level == null) {
-            throw new BadInputException("log level \"" + requested + "\" is not one of debug, info, warning, error, critical");
+            throw new BadInputException("log level " + Json.quote(requested) + " is not one of debug, info, warning, error, critical");
         }
         log = log.atLevel(level);
     }

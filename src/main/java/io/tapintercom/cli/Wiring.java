@@ -19,9 +19,12 @@ final class Wiring {
         return client(config, env, log, RetryPolicy.standard(config.maxRetries(), config.maxRateLimitWait()), config.requestTimeout());
     }
 
-    /** Discovery must stay quick: one retry, a short timeout, and a fallback if it fails. */
+    /**
+     * Discovery must stay quick (Meltano runs it before every sync): a short timeout and short waits. A few
+     * retries, since only a 403/404 on data attributes falls back to open objects; any other failure fails it.
+     */
     static IntercomClient discoveryClient(TapConfig config, TapEnvironment env, Logger log) {
-        RetryPolicy quick = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2),
+        RetryPolicy quick = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
         Duration timeout = config.requestTimeout().compareTo(Duration.ofSeconds(15)) < 0 ? config.requestTimeout() : Duration.ofSeconds(15);
         return client(config, env, log, quick, timeout);

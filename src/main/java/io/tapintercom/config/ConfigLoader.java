@@ -31,6 +31,8 @@ public final class ConfigLoader {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern IPV4_LOOPBACK =
             Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+    /** Numbered 2.x versions, or the unnumbered one (Unstable, renamed Preview in 2026; "@" as the docs' curl sends it). */
+    private static final Pattern API_VERSION = Pattern.compile("2\\.\\d{1,2}|@?(Unstable|Preview)");
     private static final Map<String, String> REGION_HOSTS = Map.of(
             "us", "https://api.intercom.io",
             "eu", "https://api.eu.intercom.io",
@@ -77,7 +79,23 @@ public final class ConfigLoader {
         if (useEnvironment) {
             merged.setAll(fromEnvironment());
         }
-        return schema.coerce(merged);
+        return withoutTrailingNewline(schema.coerce(merged), "access_token");
+    }
+
+    /**
+     * One line break at the end of the token goes: a token saved with {@code echo > file} and handed over
+     * through a secret store (a Kubernetes secret, a .env file) keeps it, and a token never ends with one.
+     * Any other control character is refused by {@link #controlCharacterProblems}.
+     */
+    private static ObjectNode withoutTrailingNewline(ObjectNode settings, String key) {
+        JsonNode value = settings.get(key);
+        if (value != null && value.isTextual()) {
+            String text = value.asText();
+            String trimmed = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                    : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            settings.put(key, trimmed);
+        }
+        return settings;
     }
 
     private ObjectNode fromEnvironment() {
@@ -135,10 +153,15 @@ public final class ConfigLoader {
     }
 
     private List<String> semanticProblems(ObjectNode settings) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(controlCharacterProblems(settings));
         String start = Json.text(settings, "start_date");
         if (start != null && DateTimes.parse(start).isEmpty()) {
-            problems.add("config: start_date \"" + start + "\" is not a date (use RFC 3339, e.g. 2024-01-31T00:00:00Z, or YYYY-MM-DD)");
+            problems.add("config: start_date " + Json.quote(start) + " is not a date (use RFC 3339, e.g. 2024-01-31T00:00:00Z, or YYYY-MM-DD)");
+        }
+        String version = Json.text(settings, "api_version");
+        if (version != null && !API_VERSION.matcher(version).matches()) {
+            problems.add("config: api_version " + Json.quote(version) + " is not an Intercom API version (use 2.x, e.g. 2.14,"
+                    + " or Unstable/Preview)");
         }
         String baseUrl = Json.text(settings, "base_url");
         if (baseUrl != null) {
@@ -150,20 +173,40 @@ public final class ConfigLoader {
         return problems;
     }
 
+    /**
+     * The token and the user agent go into HTTP headers, where a line break would start a header of its own:
+     * refused, without quoting the value. (Other text settings are quoted escaped wherever they are printed.)
+     */
+    private static List<String> controlCharacterProblems(ObjectNode settings) {
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of("access_token", "user_agent")) {
+            String value = Json.text(settings, key);
+            if (value != null && value.chars().anyMatch(ConfigLoader::isControl)) {
+                problems.add("config: " + key + " contains a control character (a line break, tab or similar); it is sent"
+                        + " as an HTTP header and must be one line of printable characters");
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+
     /** The token goes in a header, so plain http is allowed only where nobody can listen: this machine. */
     static List<String> baseUrlProblems(String baseUrl) {
         URI uri;
         try {
             uri = new URI(baseUrl);
         } catch (URISyntaxException e) {
-            return List.of("config: base_url \"" + baseUrl + "\" is not a URL");
+            return List.of("config: base_url " + Json.quote(baseUrl) + " is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return List.of("config: base_url \"" + baseUrl + "\" must be an http(s) URL such as https://api.intercom.io");
+            return List.of("config: base_url " + Json.quote(baseUrl) + " must be an http(s) URL such as https://api.intercom.io");
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            return List.of("config: base_url \"" + baseUrl + "\" uses plain http to another machine; the access token is only sent"
+            return List.of("config: base_url " + Json.quote(baseUrl) + " uses plain http to another machine; the access token is only sent"
                     + " over https, or over http to 127.0.0.1, localhost or ::1");
         }
         return List.of();

@@ -244,9 +244,12 @@ public final class IntercomClient {
             return new IntercomApiException("the Intercom access token was rejected (401 " + error.summary()
                     + "); check access_token and region", status, error.code());
         }
-        if (status == 403) {
-            return new IntercomApiException("Intercom refused " + request.describe() + ": 403 " + error.summary()
-                    + " (the token may lack a permission or the plan the endpoint needs)", status, error.code());
+        if (status == 403 || status == 404) {
+            String cause = Permissions.likelyCause(status, error.code(), request.path());
+            String message = status == 403
+                    ? "Intercom refused " + request.describe() + ": 403 " + error.summary() + " (" + cause + ")"
+                    : request.describe() + " failed: 404 " + error.summary();
+            return new ResourceUnavailableException(message, status, error.code(), request.describe(), cause);
         }
         return new IntercomApiException(request.describe() + " failed: " + status + " " + error.summary(), status, error.code());
     }

@@ -1,6 +1,7 @@
 package io.tapintercom.singer;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,19 @@ public final class Json {
             node.forEach(item -> out.add(item.asText()));
         }
         return out;
+    }
+
+    /**
+     * A value as a JSON string literal, quotes included: control characters come out escaped (\\r\\n, \\u0007),
+     * so a value quoted in a message can never start a line of its own.
+     */
+    public static String quote(String value) {
+        return "\"" + escape(value) + "\"";
+    }
+
+    /** The text as inside a JSON string: control characters, quotes and backslashes escaped. */
+    public static String escape(String value) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
     }
 
     public static String text(JsonNode node, String field) {

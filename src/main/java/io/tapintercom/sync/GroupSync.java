@@ -45,7 +45,9 @@ final class GroupSync implements GroupRunner.Group {
         this.deletions = version != null ? new FullTableDeletions(group.emitted(), ctx.log()) : null;
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), ctx.log(), group.emitted(), version,
                 ctx.settings().recordLimit(), deletions);
-        this.fanOut = new OrderedFanOut(ctx.workers(), ctx.settings().concurrency() * 2);
+        // Twice the requests the client may have in flight now: enough to keep them all busy, few enough that
+        // results waiting for their turn to be written stay a bounded, small amount of memory.
+        this.fanOut = new OrderedFanOut(ctx.workers(), () -> 2 * ctx.inFlight().getAsInt());
     }
 
     @Override

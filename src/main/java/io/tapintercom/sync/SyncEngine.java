@@ -54,9 +54,10 @@ public final class SyncEngine {
         try {
             SyncContext context = new SyncContext(client, writer, clock, log, settings, workers, readers, state,
                     client.inFlight()::limit);
-            List<GroupSync> groups = new ArrayList<>();
+            List<GroupRunner.Group> groups = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
-                groups.add(new GroupSync(plans.get(i), windows.get(i), context));
+                // A 403/404 on its resource fails the group with a line naming its streams and the likely cause.
+                groups.add(UnreadableStreams.reporting(plans.get(i), new GroupSync(plans.get(i), windows.get(i), context), log));
             }
             List<RuntimeException> failures = new GroupRunner(groupThreads, state, settings.parallelStreams()).run(groups);
             state.write();

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * The settings the engine works by. {@code signpost} is the moment the sync started: no bookmark
  * moves past it, and records updated after it wait for the next run rather than being half caught now.
- * {@code concurrency} is the most requests in flight (max_concurrency): it sizes how far ahead
- * per-parent work runs. {@code parallelStreams} is how
+ * {@code concurrency} is max_concurrency, the client's ceiling of requests in flight; the engine sizes its
+ * work by the client's current limit below it (SyncContext.inFlight). {@code parallelStreams} is how
  * many stream groups run at once. {@code recordLimit} caps records per stream (for --test); 0 means no cap.
  */
 public record SyncSettings(Instant signpost, Instant startDate, int attributionWindowDays, int concurrency,

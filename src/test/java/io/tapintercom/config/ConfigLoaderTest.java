@@ -72,6 +72,33 @@ class ConfigLoaderTest {
         assertEquals(150, config.searchPageSize());
         assertFalse(config.validateRecords());
         assertTrue(config.typeCustomAttributes());
+        assertEquals(Duration.ofMinutes(10), config.maxRateLimitWait());
+        assertEquals("region", config.baseUrlSetting());
+    }
+
+    /** A token saved with echo and handed over by a secret store keeps its newline; one at the end is dropped. */
+    @Test
+    void oneLineBreakAtTheEndOfTheTokenIsDropped() {
+        env.put("TAP_INTERCOM_ACCESS_TOKEN", TOKEN + "\n");
+        assertEquals(TOKEN, load("ENV").accessToken().reveal());
+        env.put("TAP_INTERCOM_ACCESS_TOKEN", TOKEN + "\r\n");
+        assertEquals(TOKEN, load("ENV").accessToken().reveal());
+        env.put("TAP_INTERCOM_ACCESS_TOKEN", TOKEN + "\n\n");
+        assertEquals(List.of("config: access_token contains a control character (a line break, tab or similar); it is sent"
+                + " as an HTTP header and must be one line of printable characters"), problems("ENV"));
+    }
+
+    @Test
+    void apiVersionsIntercomKnows() {
+        for (String version : List.of("2.14", "2.7", "2.16", "Unstable", "Preview", "@Preview")) {
+            assertEquals(version, load(withToken("'api_version':'" + version + "'")).apiVersion());
+        }
+    }
+
+    @Test
+    void theBaseUrlSettingIsNamedForTheOneLineAboutAnUnresolvedHost() {
+        assertEquals("base_url", load(withToken("'base_url':'https://proxy.example.com'")).baseUrlSetting());
+        assertEquals(Duration.ofMillis(2500), load(withToken("'max_rate_limit_wait':2.5")).maxRateLimitWait());
     }
 
     @Test

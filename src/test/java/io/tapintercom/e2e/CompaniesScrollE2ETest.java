@@ -181,10 +181,12 @@ class CompaniesScrollE2ETest {
 
         // The failed page is not asked again with its spoilt param: the scroll starts over.
         ListStubs.verifyQueries(intercom, ListStubs.SCROLL, script.queries());
-        assertEquals(List.of("co1", "co2", "co1", "co2", "co3", "co4"), result.ids("companies"));
+        // Companies already written in this run are not written again by the restarted pass.
+        assertEquals(List.of("co1", "co2", "co3", "co4"), result.ids("companies"));
         assertTrue(result.stderr().contains("WARNING GET /companies/scroll: the company scroll broke (GET /companies/scroll failed: 500"),
                 result.stderr());
-        assertTrue(result.stderr().contains("restarting it from the beginning (restart 1 of 5)"), result.stderr());
+        assertTrue(result.stderr().contains("restarting it from the beginning (restart 1 of 5), skipping the 2 companies"
+                + " already read"), result.stderr());
         assertEquals("2026-10-31T23:00:00.000000Z", IncrementalE2E.bookmark(result.lastState(), "companies", "updated_at"));
     }
 
@@ -203,6 +205,6 @@ class CompaniesScrollE2ETest {
 
         ListStubs.verifyQueries(intercom, ListStubs.SCROLL, script.queries());
         assertEquals(Set.of("co1", "co2", "co3"), Set.copyOf(result.ids("companies")));
-        assertEquals(List.of("co1", "co2", "co1", "co2", "co3"), result.ids("companies"));
+        assertEquals(List.of("co1", "co2", "co3"), result.ids("companies"), "each company written once");
     }
 }

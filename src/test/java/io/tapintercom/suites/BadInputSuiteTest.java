@@ -31,6 +31,9 @@ class BadInputSuiteTest {
             + "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"updated_at\":{\"type\":[\"null\",\"string\"],"
             + "\"format\":\"date-time\"}}},\"metadata\":[{\"breadcrumb\":[],\"metadata\":{\"selected\":true}}]}]}";
 
+    /** A file's content that asks for a FIFO (with no writer) in its place. */
+    private static final String FIFO = "<fifo>";
+
     @TempDir
     static Path dir;
 
@@ -82,6 +85,52 @@ class BadInputSuiteTest {
         cases.add(state("bookmarks not an object", "{\"bookmarks\": 7}", "state: \"bookmarks\" must be an object"));
         cases.add(state("currently_syncing not a name", "{\"currently_syncing\": 3}", "\"currently_syncing\" must be a stream name or null"));
         cases.add(state("truncated state", "{\"bookmarks\": {", "is not valid JSON"));
+        // Header injection and pasted tokens: refused before any request, never quoted.
+        cases.add(config("token with a line break inside", "{\"access_token\":\"" + TOKEN + "\\nX-Evil: 1\"}",
+                "config: access_token contains a control character"));
+        cases.add(config("token with CRLF and a forged header", "{\"access_token\":\"" + TOKEN + "\\r\\nX-Evil: 1\\r\\n\"}",
+                "config: access_token contains a control character"));
+        cases.add(config("token with a tab", "{\"access_token\":\"" + TOKEN.substring(0, 10) + "\\t" + TOKEN.substring(10) + "\"}",
+                "config: access_token contains a control character"));
+        cases.add(config("user_agent with CRLF", withGood("\"user_agent\":\"me\\r\\nX-Evil: 1\""),
+                "config: user_agent contains a control character"));
+        cases.add(config("user_agent with a NUL", withGood("\"user_agent\":\"me\\u0000\""),
+                "config: user_agent contains a control character"));
+        cases.add(config("api_version not a version", withGood("\"api_version\":\"banana\""),
+                "config: api_version \"banana\" is not an Intercom API version (use 2.x, e.g. 2.14, or Unstable/Preview)"));
+        cases.add(config("api_version 3", withGood("\"api_version\":\"3.0\""), "config: api_version \"3.0\" is not an Intercom API version"));
+        cases.add(config("api_version forging a log line", withGood("\"api_version\":\"2.14\\r\\nCRITICAL forged\""),
+                "config: api_version \"2.14\\r\\nCRITICAL forged\" is not an Intercom API version"));
+        cases.add(config("base_url forging a log line", withGood("\"base_url\":\"https://x\\r\\nX-Evil: 1\""),
+                "config: base_url \"https://x\\r\\nX-Evil: 1\" is not a URL"));
+        cases.add(config("start_date forging a log line", withGood("\"start_date\":\"soon\\nCRITICAL forged\""),
+                "config: start_date \"soon\\nCRITICAL forged\" is not a date"));
+        // Files that are not files: a FIFO with no writer used to hang the read.
+        cases.add(new Case("config is a FIFO", List.<String[]>of(new String[] {"config.json", FIFO}),
+                d -> new String[] {"--config", d.resolve("config.json").toString(), "--discover"},
+                "config.json\" is not a regular file (a pipe, device or socket)"));
+        cases.add(new Case("config is a device", List.of(), d -> new String[] {"--config", "/dev/null", "--discover"},
+                "config file \"/dev/null\" is not a regular file"));
+        cases.add(catalog("catalog is a FIFO", FIFO, "catalog.json\" is not a regular file"));
+        cases.add(state("state is a FIFO", FIFO, "state.json\" is not a regular file"));
+        // Catalogs whose shape would make a selected stream vanish or lose its key.
+        cases.add(catalog("schema is a string", "{\"streams\": [{\"stream\": \"contacts\", \"schema\": \"contacts.json\"}]}",
+                "catalog stream \"contacts\": \"schema\" must be a JSON object, not a string"));
+        cases.add(catalog("metadata without breadcrumbs", CATALOG.replace("\"breadcrumb\":[],", ""),
+                "catalog stream \"contacts\": metadata entry #1 has no \"breadcrumb\" list"));
+        cases.add(catalog("metadata a list of strings", "{\"streams\": [{\"stream\": \"contacts\", \"metadata\": [\"selected\"]}]}",
+                "catalog stream \"contacts\": metadata entry #1 must be an object with \"breadcrumb\" and \"metadata\", not a string"));
+        cases.add(catalog("metadata entry without its values", CATALOG.replace(",\"metadata\":{\"selected\":true}", ""),
+                "catalog stream \"contacts\": metadata entry #1 has no \"metadata\" object"));
+        cases.add(catalog("breadcrumb of numbers", CATALOG.replace("\"breadcrumb\":[]", "\"breadcrumb\":[1]"),
+                "catalog stream \"contacts\": metadata entry #1: its breadcrumb must hold only strings, not a number"));
+        // Flags.
+        cases.add(new Case("--config without its value", List.of(), d -> new String[] {"--discover", "--config"},
+                "--config needs a value (FILE|ENV; see --help)"));
+        cases.add(new Case("--catalog without its value", List.of(), d -> new String[] {"--config", "x.json", "--catalog"},
+                "--catalog needs a value (FILE; see --help)"));
+        cases.add(new Case("unknown flag forging a log line", List.of(), d -> new String[] {"--about", "--x\r\nCRITICAL forged"},
+                "unknown option --x\\r\\nCRITICAL forged"));
         cases.add(new Case("unknown flag", List.of(), d -> new String[] {"--config", "x.json", "--dicsover"}, "unknown option --dicsover"));
         cases.add(new Case("bad --test value", List.of(), d -> new String[] {"--test=everything"}, "--test takes no value or \"schema\""));
         cases.add(new Case("bad log level", List.of(), d -> new String[] {"--log-level", "loud", "--about"}, "log level \"loud\" is not one of"));
@@ -94,7 +143,11 @@ class BadInputSuiteTest {
     void badInputGivesOneLineNamingTheProblem(Case badInput) throws IOException {
         Path caseDir = Files.createDirectories(dir.resolve(badInput.name().replace(' ', '-')));
         for (String[] file : badInput.files()) {
-            Files.writeString(caseDir.resolve(file[0]), file[1]);
+            if (FIFO.equals(file[1])) {
+                mkfifo(caseDir.resolve(file[0]));
+            } else {
+                Files.writeString(caseDir.resolve(file[0]), file[1]);
+            }
         }
 
         TapRun.Result result = TapRun.tap().run(badInput.args().apply(caseDir));
@@ -106,6 +159,16 @@ class BadInputSuiteTest {
         assertFalse(result.stderr().contains("Exception") || result.stderr().contains("\tat "), result.stderr());
         assertFalse(result.stderr().contains(TOKEN), "the token leaked: " + result.stderr());
         assertEquals("", result.stdout());
+    }
+
+    private static void mkfifo(Path path) throws IOException {
+        try {
+            Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+            assertEquals(0, mkfifo.waitFor(), "mkfifo " + path);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private static String withGood(String extra) {

@@ -46,15 +46,68 @@ public final class Catalog {
             if (Json.text(copy, "stream") == null) {
                 copy.put("stream", Json.text(copy, "tap_stream_id"));
             }
-            JsonNode metadata = copy.get("metadata");
-            if (metadata != null && !metadata.isArray()) {
-                throw new IllegalArgumentException("catalog stream \"" + Json.text(copy, "stream") + "\": metadata must be a list");
-            }
+            checkShape(copy, "catalog stream " + Json.quote(Json.text(copy, "stream")) + ": ");
             entries.add(new CatalogEntry(copy));
         }
         ObjectNode extras = ((ObjectNode) json).deepCopy();
         extras.remove("streams");
         return new Catalog(entries, extras);
+    }
+
+    /**
+     * What the tap reads from a stream entry must have the shape Singer gives it: otherwise a selected stream
+     * was silently skipped, or written without its key, when its metadata entry could not be found.
+     */
+    private static void checkShape(ObjectNode entry, String where) {
+        JsonNode schema = entry.get("schema");
+        if (schema != null && !schema.isObject()) {
+            throw new IllegalArgumentException(where + "\"schema\" must be a JSON object, not " + kind(schema));
+        }
+        JsonNode metadata = entry.get("metadata");
+        if (metadata == null) {
+            return;
+        }
+        if (!metadata.isArray()) {
+            throw new IllegalArgumentException(where + "metadata must be a list");
+        }
+        for (int i = 0; i < metadata.size(); i++) {
+            String item = where + "metadata entry #" + (i + 1);
+            JsonNode element = metadata.get(i);
+            if (!element.isObject()) {
+                throw new IllegalArgumentException(item + " must be an object with \"breadcrumb\" and \"metadata\", not "
+                        + kind(element));
+            }
+            JsonNode breadcrumb = element.get("breadcrumb");
+            if (breadcrumb == null || !breadcrumb.isArray()) {
+                throw new IllegalArgumentException(item + " has no \"breadcrumb\" list ([] for the stream, [\"properties\","
+                        + " \"<field>\"] for a field)");
+            }
+            for (JsonNode step : breadcrumb) {
+                if (!step.isTextual()) {
+                    throw new IllegalArgumentException(item + ": its breadcrumb must hold only strings, not " + kind(step));
+                }
+            }
+            JsonNode values = element.get("metadata");
+            if (values == null || !values.isObject()) {
+                throw new IllegalArgumentException(item + " has no \"metadata\" object");
+            }
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.isNull() ? "null" : "an object";
     }
 
     public List<CatalogEntry> streams() {
