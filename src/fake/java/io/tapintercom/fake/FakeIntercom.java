@@ -191,7 +191,7 @@ public final class FakeIntercom implements AutoCloseable {
             }
             boolean truncate = fault == FaultKind.TRUNCATED_BODY;
             Request request = new Request(method, path, ex.getRequestURI().getRawQuery(), body, baseUrl, requestId,
-                    preview, truncate);
+                    preview, truncate, ex.getRequestHeaders().getFirst("Intercom-Version"));
             Response response = route(match, request);
             if (truncate) {
                 stats.fault(fault);

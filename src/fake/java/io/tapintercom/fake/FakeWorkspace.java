@@ -51,6 +51,8 @@ public final class FakeWorkspace {
     private final DataAttributeCatalog dataAttributes = new DataAttributeCatalog();
     private final Relationships links;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Conversations deleted, as GET /conversations/deleted lists them: a few before the workspace's "now", then any deleted since. */
+    private final List<DeletedConversation> deletedConversations = new ArrayList<>();
     private int touchSequence;
 
     private FakeWorkspace(long seed, WorkspaceProfile profile, Instant now) {
@@ -69,6 +71,24 @@ public final class FakeWorkspace {
         this.activityLogCreatedAt = TimelineGenerator.ascending(seed, Mix.ACTIVITY_LOG, profile.activityLogs(), nowSec);
         this.parts = new ConversationParts(seed, profile, conversations);
         this.links = new Relationships(seed, profile);
+        // Ids past the live ones: conversations deleted before the workspace's "now", 2, 9 and 20 days before it.
+        int[] daysAgo = {2, 9, 20};
+        for (int i = 0; i < daysAgo.length; i++) {
+            deletedConversations.add(new DeletedConversation(Integer.toString(profile.totalConversations() + 1 + i),
+                    nowSec - daysAgo[i] * 86_400L, i % 2 == 0));
+        }
+    }
+
+    /** One entry of GET /conversations/deleted. */
+    public record DeletedConversation(String id, long deletedAt, boolean metricsRetained) {}
+
+    /** Every deleted conversation by deletion time (ties by id), newest first unless {@code ascending}. */
+    List<DeletedConversation> deletedConversations(boolean ascending) {
+        List<DeletedConversation> sorted = new ArrayList<>(deletedConversations);
+        java.util.Comparator<DeletedConversation> order = java.util.Comparator.comparingLong(DeletedConversation::deletedAt)
+                .thenComparing(DeletedConversation::id);
+        sorted.sort(ascending ? order : order.reversed());
+        return sorted;
     }
 
     private EntityTable table(String stream, int kind, int count, long nowSec) {
@@ -320,8 +340,16 @@ public final class FakeWorkspace {
         return ids;
     }
 
-    /** Deletes a conversation: it leaves search results and GET /conversations/{id} answers 404. */
+    /** Deletes a conversation at the workspace's "now"; see {@link #deleteConversation(String, long)}. */
     public boolean deleteConversation(String id) {
+        return deleteConversation(id, now.getEpochSecond());
+    }
+
+    /**
+     * Deletes a conversation: it leaves search results, GET /conversations/{id} answers 404, and GET
+     * /conversations/deleted lists it with {@code deletedAt} (epoch seconds).
+     */
+    public boolean deleteConversation(String id, long deletedAt) {
         lock.writeLock().lock();
         try {
             int idx = conversationIndex(id);
@@ -329,6 +357,7 @@ public final class FakeWorkspace {
                 return false;
             }
             conversations.delete(idx);
+            deletedConversations.add(new DeletedConversation(id, deletedAt, false));
             return true;
         } finally {
             lock.writeLock().unlock();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,7 @@ final class PagedEndpoints {
         router.add("GET", "/contacts/{id}/notes", this::contactNotes);
         router.add("GET", "/contacts/{id}/companies", this::contactCompanies);
         router.add("GET", "/admins/activity_logs", this::activityLogs);
+        router.add("GET", "/conversations/deleted", this::deletedConversations);
     }
 
     @FunctionalInterface
@@ -116,6 +118,45 @@ final class PagedEndpoints {
             for (int pos = page.offset(); pos < end; pos++) {
                 // Newest first.
                 renderers.activityLogs.write(g, hi - 1 - pos);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * GET /conversations/deleted (2.16 and Preview): {"type":"conversations.list","total_count":N,"pages":{...},
+     * "conversations":[{"type":"conversation","id","metrics_retained","deleted_at"}]}, newest deletion first
+     * unless order=asc; 20 a page by default, at most 60. Older versions answer 400 intercom_version_invalid.
+     */
+    private Response deletedConversations(Request r) throws ApiException {
+        if (!r.versionAtLeast(2, 16)) {
+            throw new ApiException(400, "intercom_version_invalid", "Requested resource is not available in current API version.");
+        }
+        String order = r.query("order") == null ? "desc" : r.query("order");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new ApiException(400, "parameter_invalid", "order must be asc or desc");
+        }
+        PageRequest page = PageRequest.parse(r, 20, 60);
+        List<FakeWorkspace.DeletedConversation> all = ws.deletedConversations(order.equals("asc"));
+        Map<String, String> keep = new LinkedHashMap<>();
+        keep.put("order", order);
+        String next = page.nextUrl(r, all.size(), keep);
+        return Response.ok(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "conversations.list");
+            g.writeNumberField("total_count", all.size());
+            page.writePages(g, all.size(), next);
+            g.writeArrayFieldStart("conversations");
+            int end = (int) Math.min(all.size(), (long) page.offset() + page.perPage());
+            for (int pos = page.offset(); pos < end; pos++) {
+                FakeWorkspace.DeletedConversation d = all.get(pos);
+                g.writeStartObject();
+                g.writeStringField("type", "conversation");
+                g.writeStringField("id", d.id());
+                g.writeBooleanField("metrics_retained", d.metricsRetained());
+                g.writeNumberField("deleted_at", d.deletedAt());
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();

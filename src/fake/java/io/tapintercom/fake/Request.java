@@ -15,11 +15,12 @@ final class Request {
     private final String baseUrl;
     private final String requestId;
     private final boolean preview;
+    private final String apiVersion;
     private final boolean deliveryWillFail;
     private Map<String, String> pathParams = Map.of();
 
     Request(String method, String path, String rawQuery, byte[] body, String baseUrl, String requestId,
-            boolean preview, boolean deliveryWillFail) {
+            boolean preview, boolean deliveryWillFail, String apiVersion) {
         this.method = method;
         this.path = path;
         this.query = parseQuery(rawQuery);
@@ -27,6 +28,7 @@ final class Request {
         this.baseUrl = baseUrl;
         this.requestId = requestId;
         this.preview = preview;
+        this.apiVersion = apiVersion == null ? "" : apiVersion.trim();
         this.deliveryWillFail = deliveryWillFail;
     }
 
@@ -86,6 +88,21 @@ final class Request {
     /** Intercom-Version Preview (or its old name Unstable): contact search compares timestamps to the second. */
     boolean preview() {
         return preview;
+    }
+
+    /** Whether the Intercom-Version sent is Preview or a numbered version at least major.minor. */
+    boolean versionAtLeast(int major, int minor) {
+        if (preview) {
+            return true;
+        }
+        String[] parts = apiVersion.split("\\.");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

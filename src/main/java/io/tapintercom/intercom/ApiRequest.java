@@ -9,11 +9,19 @@ import java.util.Map;
  * query and, for searches, a JSON body. {@code endpoint} names it in metrics and errors.
  * {@code restartable} marks a request that must not be repeated as is after a 5xx: a scroll page,
  * whose cursor is spoilt by the failure, so its reader restarts instead.
+ * {@code apiVersion} is the Intercom-Version this request needs, when it is not the configured one
+ * (an endpoint that exists only from some version on); null sends the configured version.
  */
 public record ApiRequest(String endpoint, String method, String path, Map<String, String> query, JsonNode body,
-                         boolean restartable) {
+                         boolean restartable, String apiVersion) {
     public ApiRequest {
         query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    }
+
+    /** A request sent with the configured API version. */
+    public ApiRequest(String endpoint, String method, String path, Map<String, String> query, JsonNode body,
+                      boolean restartable) {
+        this(endpoint, method, path, query, body, restartable, null);
     }
 
     public static ApiRequest get(String endpoint, String path) {
@@ -27,25 +35,30 @@ public record ApiRequest(String endpoint, String method, String path, Map<String
     public ApiRequest withQuery(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(query);
         copy.put(name, value);
-        return new ApiRequest(endpoint, method, path, copy, body, restartable);
+        return new ApiRequest(endpoint, method, path, copy, body, restartable, apiVersion);
     }
 
     public ApiRequest withoutQuery(String name) {
         Map<String, String> copy = new LinkedHashMap<>(query);
         copy.remove(name);
-        return new ApiRequest(endpoint, method, path, copy, body, restartable);
+        return new ApiRequest(endpoint, method, path, copy, body, restartable, apiVersion);
     }
 
     public ApiRequest withBody(JsonNode newBody) {
-        return new ApiRequest(endpoint, method, path, query, newBody, restartable);
+        return new ApiRequest(endpoint, method, path, query, newBody, restartable, apiVersion);
     }
 
     public ApiRequest withPath(String newPath) {
-        return new ApiRequest(endpoint, method, newPath, Map.of(), body, restartable);
+        return new ApiRequest(endpoint, method, newPath, Map.of(), body, restartable, apiVersion);
     }
 
     public ApiRequest asRestartable() {
-        return new ApiRequest(endpoint, method, path, query, body, true);
+        return new ApiRequest(endpoint, method, path, query, body, true, apiVersion);
+    }
+
+    /** The same request sent with Intercom-Version {@code version} whatever the configured one. */
+    public ApiRequest withApiVersion(String version) {
+        return new ApiRequest(endpoint, method, path, query, body, restartable, version);
     }
 
     /** How the request reads in logs and errors: method and path, no host, no headers. */

@@ -22,6 +22,11 @@ public class IntercomApiException extends RuntimeException {
         return code;
     }
 
+    /** The token itself was refused: no request of this run can succeed, whatever it asks for. */
+    public boolean isTokenRejected() {
+        return status == 401;
+    }
+
     public boolean isNotFound() {
         return status == 404;
     }

@@ -276,7 +276,7 @@ public final class IntercomClient {
     private HttpCall toCall(ApiRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + settings.accessToken().reveal());
-        headers.put("Intercom-Version", settings.apiVersion());
+        headers.put("Intercom-Version", request.apiVersion() != null ? request.apiVersion() : settings.apiVersion());
         headers.put("Accept", "application/json");
         headers.put("User-Agent", settings.userAgent());
         String body = null;

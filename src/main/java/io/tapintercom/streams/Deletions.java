@@ -25,6 +25,28 @@ public final class Deletions {
             }
             log.warn("%s no longer exists (%s); %s", what, e.getMessage(), otherwise);
             return fallback;
+        } catch (RecordGoneException e) {
+            log.warn("%s no longer exists (%s); %s", what, e.getMessage(), otherwise);
+            return fallback;
+        }
+    }
+
+    /**
+     * Reads about a record the stream itself writes: deleted since it was listed, it is reported as
+     * deleted ({@link RecordGoneException}) rather than written as the list showed it.
+     * @param log  where the warning goes
+     * @param what the object, for the warning (e.g. "contact 123")
+     */
+    public static <T> T orGone(Logger log, Supplier<T> read, String what) {
+        try {
+            return read.get();
+        } catch (IntercomApiException e) {
+            // 410 contact_merged is how Preview says a contact was merged into another.
+            if (!e.isNotFound() && e.status() != 410) {
+                throw e;
+            }
+            log.warn("%s no longer exists (%s); it is written as deleted", what, e.getMessage());
+            throw new RecordGoneException(what + " no longer exists");
         }
     }
 }

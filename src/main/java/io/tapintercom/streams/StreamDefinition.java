@@ -10,22 +10,23 @@ import java.util.List;
  *
  * @param selectedByDefault whether a catalog that says nothing about the stream selects it (false for
  *                          streams that cost a request per parent, and for alternatives to another stream)
+ * @param deletionFeed      where Intercom lists the stream's deleted records, or null
  */
 public record StreamDefinition(String name, List<String> keyProperties, Replication replication, RecordSource source,
                                String parent, ChildSource childSource, RecordEnricher enricher, String schema,
-                               boolean selectedByDefault) {
+                               boolean selectedByDefault, DeletionFeed deletionFeed) {
     public StreamDefinition {
         keyProperties = List.copyOf(keyProperties);
     }
 
     public static StreamDefinition fullTable(String name, RecordSource source) {
         return new StreamDefinition(name, List.of("id"), Replication.fullTable(), named(source, name), null, null,
-                RecordEnricher.NONE, name, true);
+                RecordEnricher.NONE, name, true, null);
     }
 
     public static StreamDefinition incremental(String name, String replicationKey, RecordSource source) {
         return new StreamDefinition(name, List.of("id"), Replication.incremental(replicationKey), named(source, name), null,
-                null, RecordEnricher.NONE, name, true);
+                null, RecordEnricher.NONE, name, true, null);
     }
 
     /**
@@ -38,7 +39,7 @@ public record StreamDefinition(String name, List<String> keyProperties, Replicat
                 ? new Replication(Replication.Method.INCREMENTAL, replicationKey, parent.replication().bookmarkKey())
                 : Replication.fullTable();
         return new StreamDefinition(name, List.of("id"), replication, null, parent.name(), source.named(name),
-                RecordEnricher.NONE, name, true);
+                RecordEnricher.NONE, name, true, null);
     }
 
     /** The source labelled with the stream's name; none in unit tests that need no reading. */
@@ -48,31 +49,39 @@ public record StreamDefinition(String name, List<String> keyProperties, Replicat
 
     public StreamDefinition keys(String... keys) {
         return new StreamDefinition(name, List.of(keys), replication, source, parent, childSource, enricher, schema,
-                selectedByDefault);
+                selectedByDefault, deletionFeed);
     }
 
     public StreamDefinition enrichedBy(RecordEnricher newEnricher) {
         return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, newEnricher, schema,
-                selectedByDefault);
+                selectedByDefault, deletionFeed);
     }
 
     /** The stream's records have the shape of another stream's: it uses that stream's schema file. */
     public StreamDefinition schemaOf(StreamDefinition other) {
         return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, enricher, other.schema(),
-                selectedByDefault);
+                selectedByDefault, deletionFeed);
     }
 
     /** Not selected unless the catalog selects it. */
     public StreamDefinition notSelectedByDefault() {
-        return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, enricher, schema, false);
+        return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, enricher, schema, false,
+                deletionFeed);
+    }
+
+    /** Deletions of this stream's records are also read from {@code feed}. */
+    public StreamDefinition deletedVia(DeletionFeed feed) {
+        return new StreamDefinition(name, keyProperties, replication, source, parent, childSource, enricher, schema,
+                selectedByDefault, feed);
     }
 
     /**
      * Whether RECORDs marking deletions ({@code _sdc_deleted_at}) can come on this stream: a full-table
-     * stream's records missing since its last complete sync.
+     * stream's records missing since its last complete sync, those its deletion feed lists, and those
+     * found gone when read whole.
      */
     public boolean carriesDeletions() {
-        return !replication.isIncremental();
+        return !replication.isIncremental() || deletionFeed != null || enricher.findsGone();
     }
 
     public boolean isChild() {

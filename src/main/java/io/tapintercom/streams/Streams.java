@@ -4,6 +4,7 @@ import io.tapintercom.intercom.pagination.PageNumberPagination;
 import io.tapintercom.intercom.pagination.Pagination;
 import io.tapintercom.streams.sources.ConversationPartsChild;
 import io.tapintercom.streams.sources.EmbeddedChild;
+import io.tapintercom.streams.sources.DeletedConversations;
 import io.tapintercom.streams.sources.EmbeddedListHydrator;
 import io.tapintercom.streams.sources.EmbeddedListHydrator.EmbeddedList;
 import io.tapintercom.streams.sources.FullRecordFetcher;
@@ -46,8 +47,11 @@ public final class Streams {
         SearchSource contactSearch = new SearchSource("/contacts/search", "data", "updated_at", DatePrecision.DAY, searchPageSize);
         StreamDefinition contacts = StreamDefinition.incremental("contacts", "updated_at", contactSearch)
                 .enrichedBy(contactEnricher);
+        // One reader of GET /conversations/deleted for both its stream and the conversations' deletion records.
+        DeletedConversations deleted = new DeletedConversations();
         StreamDefinition conversations = StreamDefinition.incremental("conversations", "updated_at",
-                new SearchSource("/conversations/search", "conversations", "updated_at", DatePrecision.SECOND, searchPageSize));
+                new SearchSource("/conversations/search", "conversations", "updated_at", DatePrecision.SECOND, searchPageSize))
+                .deletedVia(deleted);
         StreamDefinition conversationParts = StreamDefinition.child("conversation_parts", conversations,
                 "conversation_updated_at", new ConversationPartsChild());
         StreamDefinition companies = StreamDefinition.incremental("companies", "updated_at",
@@ -97,6 +101,7 @@ public final class Streams {
                 link("conversation_contacts", conversations, "/contacts/contacts", "id"),
                 link("conversation_teammates", conversations, "/teammates/teammates", "id"),
                 link("conversation_attachments", conversations, "/source/attachments", POSITION),
+                StreamDefinition.incremental("deleted_conversations", "deleted_at", deleted),
                 tickets,
                 link("ticket_parts", tickets, "/ticket_parts/ticket_parts", "id"),
                 StreamDefinition.incremental("articles", "updated_at", ListSource.paged("/articles", "data", PAGE)),

@@ -1,5 +1,6 @@
 package io.tapintercom.sync;
 
+import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.singer.OutputClosedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Runs stream groups at the same time, up to {@code parallel} at once, starting them in the run's
  * order (each announces its streams before any record: SCHEMA first). A group that fails does not
  * stop the others: its failure is kept and reported when all have ended, and its bookmarks stay where
- * its last STATE put them. Only a failure of the output itself (stdout gone) or of the JVM stops
- * everything at once. Requests in flight are limited by the client, not here: a group is one thread
+ * its last STATE put them. Only a failure no other group can escape stops everything at once: the output
+ * itself (stdout gone), the access token refused (401: every group would fail the same way, one request
+ * each), or the JVM. Requests in flight are limited by the client, not here: a group is one thread
  * that waits on its requests.
  */
 final class GroupRunner {
@@ -62,12 +64,12 @@ final class GroupRunner {
                     try {
                         group.run();
                         state.finished(group.name());
-                    } catch (OutputClosedException | Error e) {
-                        fatal.add(e);
-                        running.forEach(other -> other.cancel(true));
-                    } catch (RuntimeException e) {
-                        if (fatal.isEmpty()) {
-                            failures.set(index, e);
+                    } catch (RuntimeException | Error e) {
+                        if (stopsEverything(e)) {
+                            fatal.add(e);
+                            running.forEach(other -> other.cancel(true));
+                        } else if (fatal.isEmpty()) {
+                            failures.set(index, (RuntimeException) e);
                         }
                     } finally {
                         slots.release();
@@ -86,6 +88,11 @@ final class GroupRunner {
             }
         }
         return ordered;
+    }
+
+    static boolean stopsEverything(Throwable failure) {
+        return failure instanceof Error || failure instanceof OutputClosedException
+                || failure instanceof IntercomApiException refused && refused.isTokenRejected();
     }
 
     private static void acquire(Semaphore slots) {

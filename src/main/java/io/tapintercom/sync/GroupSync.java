@@ -33,6 +33,8 @@ final class GroupSync implements GroupRunner.Group {
     private final Long version;
     /** Set when this run can tell what disappeared from the group's full-table streams. */
     private final FullTableDeletions deletions;
+    /** Deletions Intercom lists for the group's incremental streams (conversations). */
+    private final FeedDeletions feedDeletions;
     private Instant highestRead;
 
     GroupSync(GroupPlan group, Windows windows, SyncContext ctx) {
@@ -40,9 +42,10 @@ final class GroupSync implements GroupRunner.Group {
         this.ctx = ctx;
         this.root = group.root();
         this.windows = windows;
-        this.expander = new ParentExpander(ctx.client(), root, windows, ctx.writer().encoder());
+        this.expander = new ParentExpander(ctx.client(), root, windows, ctx.writer().encoder(), ctx.settings().signpost());
         this.version = root.emit() && !root.incremental() && !testRun() ? ctx.settings().signpost().toEpochMilli() : null;
         this.deletions = version != null ? new FullTableDeletions(group.emitted(), ctx.log()) : null;
+        this.feedDeletions = new FeedDeletions(group.emitted(), ctx.settings().testRun());
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), ctx.log(), group.emitted(), version,
                 ctx.settings().recordLimit(), deletions);
         // Twice the requests the client may have in flight now: enough to keep them all busy, few enough that
@@ -68,6 +71,8 @@ final class GroupSync implements GroupRunner.Group {
 
     @Override
     public void run() {
+        // A stream never synced starts its deletion feed now (before its first checkpoint).
+        feedDeletions.start(ctx);
         Instant from = windows.readFrom();
         ctx.log().info("stream %s: reading %s", group.name(), root.incremental()
                 ? "records with " + root.definition().replication().replicationKey() + " from " + DateTimes.format(from)
@@ -170,6 +175,8 @@ final class GroupSync implements GroupRunner.Group {
         if (!sorted() && highestRead != null) {
             ctx.state().advance(checkpoints(group.emitted(), highestRead));
         }
+        // After the stream's records and before its final ACTIVATE_VERSION: what was deleted in Intercom.
+        feedDeletions.report(ctx);
         if (version != null) {
             deletions.report(ctx, version);
             ctx.writer().activateVersion(root.name(), version);

@@ -1,11 +1,17 @@
 package io.tapintercom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.singer.EncodedRecord;
+import io.tapintercom.singer.Json;
 import io.tapintercom.singer.RecordEncoder;
+import io.tapintercom.singer.SdcDeletedAt;
+import io.tapintercom.singer.state.SeenKeys;
 import io.tapintercom.streams.Deletions;
 import io.tapintercom.streams.ParentRecord;
+import io.tapintercom.streams.RecordGoneException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +27,15 @@ final class ParentExpander {
     private final StreamPlan root;
     private final Windows windows;
     private final RecordEncoder encoder;
+    /** The _sdc_deleted_at of a record found gone when read whole: the sync's time. */
+    private final Instant deletedAt;
 
-    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, RecordEncoder encoder) {
+    ParentExpander(IntercomClient client, StreamPlan root, Windows windows, RecordEncoder encoder, Instant deletedAt) {
         this.client = client;
         this.root = root;
         this.windows = windows;
         this.encoder = encoder;
+        this.deletedAt = deletedAt;
     }
 
     Expansion expand(Parent parent, boolean withRoot, List<StreamPlan> children) {
@@ -35,7 +44,12 @@ final class ParentExpander {
         ParentRecord enrichable = new ParentRecord(client, record, root.definition().enricher());
         EncodedRecord rootRecord = null;
         if (withRoot && !windows.before(record, root)) {
-            rootRecord = root.prepare(enrichable.enriched(), encoder);
+            try {
+                rootRecord = root.prepare(enrichable.enriched(), encoder);
+            } catch (RecordGoneException e) {
+                // Deleted or merged away since it was listed: its deletion goes out, and it has no children to read.
+                return new Expansion(parent, root.prepare(deletion(enrichable), encoder), Map.of());
+            }
         }
         Map<StreamPlan, List<EncodedRecord>> childRecords = new LinkedHashMap<>();
         for (StreamPlan child : children) {
@@ -49,6 +63,14 @@ final class ParentExpander {
             childRecords.put(child, rows);
         }
         return new Expansion(parent, rootRecord, childRecords);
+    }
+
+    /** A record found gone: its key and _sdc_deleted_at. */
+    private ObjectNode deletion(ParentRecord record) {
+        ObjectNode deleted = Json.object();
+        SeenKeys.keyOf(record.listed(), root.definition().keyProperties())
+                .ifPresent(key -> SeenKeys.putKey(deleted, key, root.definition().keyProperties()));
+        return SdcDeletedAt.stamp(deleted, deletedAt);
     }
 
     /** A parent deleted between its read and this request has nothing to copy, and nothing is lost. */

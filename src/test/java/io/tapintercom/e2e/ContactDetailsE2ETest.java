@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.tapintercom.e2e.ChildStreamFixtures.iso;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class ContactDetailsE2ETest {
     }
 
     @Test
-    void withDetailsEachContactIsReadWholeAndADeletedOneKeepsItsSearchRecord() {
+    void withDetailsEachContactIsReadWholeAndOneThatAnswers404IsWrittenAsDeleted() {
         TapRun.Result result = sync(true);
 
         assertEquals(0, result.exit(), result.toString());
@@ -66,10 +67,12 @@ class ContactDetailsE2ETest {
         assertEquals("newsletter", c1.path("utm_source").asText());
         assertEquals("https://example.com/pricing", c1.path("referrer").asText());
         assertTrue(c1.path("enabled_push_messaging").asBoolean());
+        // Merged or deleted since the search: a deletion record (key and _sdc_deleted_at, the sync's time), nothing else.
         JsonNode c2 = result.records("contacts").get(1);
-        assertEquals("c2", c2.path("id").asText());
-        assertFalse(c2.has("utm_source"));
+        assertEquals(ChildStreamFixtures.json("{\"id\":\"c2\",\"_sdc_deleted_at\":\"2026-11-01T12:00:00.000000Z\"}"), c2);
         assertTrue(result.stderr().contains("WARNING contact c2 no longer exists"), result.stderr());
+        assertEquals(iso(1780000100L), result.lastState().path("bookmarks").path("contacts").path("updated_at").asText(),
+                "the bookmark moves past the deleted contact like any other");
     }
 
     @Test

@@ -111,12 +111,13 @@ class ConversationPartsE2ETest {
         assertEquals("[\"conversation_updated_at\"]", schemaMessage.path("bookmark_properties").toString());
         // The STATE after page one covers c2, whose parts were all written before it.
         List<JsonNode> states = result.ofType("STATE");
+        // A first sync of conversations also starts their deletions (GET /conversations/deleted) at its own time.
         assertEquals(json("{\"currently_syncing\":\"conversations\",\"bookmarks\":{"
-                        + "\"conversations\":{\"updated_at\":\"" + iso(T0 + 100) + "\"},"
+                        + "\"conversations\":{\"updated_at\":\"" + iso(T0 + 100) + "\",\"deleted_at\":\"2026-11-01T12:00:00.000000Z\"},"
                         + "\"conversation_parts\":{\"updated_at\":\"" + iso(T0 + 100) + "\"}}}"),
                 states.get(1).get("value"));
         assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{"
-                        + "\"conversations\":{\"updated_at\":\"" + iso(T0 + 200) + "\"},"
+                        + "\"conversations\":{\"updated_at\":\"" + iso(T0 + 200) + "\",\"deleted_at\":\"2026-11-01T12:00:00.000000Z\"},"
                         + "\"conversation_parts\":{\"updated_at\":\"" + iso(T0 + 200) + "\"}}}"),
                 result.lastState());
         intercom.verify(1, getRequestedFor(urlPathEqualTo("/conversations/c1")));

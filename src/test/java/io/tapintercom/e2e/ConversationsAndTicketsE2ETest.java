@@ -92,11 +92,16 @@ class ConversationsAndTicketsE2ETest {
         assertEquals(List.of("STATE", "SCHEMA:" + s, "RECORD:" + s + " x2", "STATE", "RECORD:" + s + " x2", "STATE", "STATE"),
                 IncrementalE2E.shape(result));
         assertEquals(List.of("101", "102", "103", "104"), result.ids(s));
+        // Conversations also start their deletions at a first sync (GET /conversations/deleted from then on).
+        String deletions = search == Search.CONVERSATIONS ? "\"deleted_at\":\"2026-11-01T12:00:00.000000Z\"," : "";
         assertEquals(List.of(
                 json("{\"currently_syncing\":\"" + s + "\",\"bookmarks\":{}}"),
-                json("{\"currently_syncing\":\"" + s + "\",\"bookmarks\":{\"" + s + "\":{\"updated_at\":\"2026-03-10T08:00:00.000000Z\"}}}"),
-                json("{\"currently_syncing\":\"" + s + "\",\"bookmarks\":{\"" + s + "\":{\"updated_at\":\"2026-10-31T23:59:59.000000Z\"}}}"),
-                json("{\"currently_syncing\":null,\"bookmarks\":{\"" + s + "\":{\"updated_at\":\"2026-10-31T23:59:59.000000Z\"}}}")),
+                json("{\"currently_syncing\":\"" + s + "\",\"bookmarks\":{\"" + s + "\":{" + deletions
+                        + "\"updated_at\":\"2026-03-10T08:00:00.000000Z\"}}}"),
+                json("{\"currently_syncing\":\"" + s + "\",\"bookmarks\":{\"" + s + "\":{" + deletions
+                        + "\"updated_at\":\"2026-10-31T23:59:59.000000Z\"}}}"),
+                json("{\"currently_syncing\":null,\"bookmarks\":{\"" + s + "\":{" + deletions
+                        + "\"updated_at\":\"2026-10-31T23:59:59.000000Z\"}}}")),
                 IncrementalE2E.stateValues(result));
         assertEquals("[\"updated_at\"]", result.schema(s).path("bookmark_properties").toString());
         assertEquals("[\"id\"]", result.schema(s).path("key_properties").toString());
@@ -130,8 +135,10 @@ class ConversationsAndTicketsE2ETest {
 
         SearchStubs.verifyAsked(intercom, search, List.of(body));
         assertEquals(List.of("200", "104", "105"), second.ids(s));
-        assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{\"" + s + "\":{\"updated_at\":\"2026-11-02T06:00:00.000000Z\"}}}"),
-                second.lastState());
+        // GET /conversations/deleted is not stubbed (404): the deletions bookmark stays where the first sync set it.
+        String deletions = search == Search.CONVERSATIONS ? "\"deleted_at\":\"2026-11-01T12:00:00.000000Z\"," : "";
+        assertEquals(json("{\"currently_syncing\":null,\"bookmarks\":{\"" + s + "\":{" + deletions
+                + "\"updated_at\":\"2026-11-02T06:00:00.000000Z\"}}}"), second.lastState());
     }
 
     @ParameterizedTest

@@ -136,7 +136,9 @@ class SchemaCompletenessTest {
             Map.entry("conversation_teammates", against("reference", "conversation_id", "conversation_updated_at")),
             Map.entry("conversation_attachments", against("part_attachment", "conversation_id", "position",
                     "conversation_updated_at")),
-            Map.entry("ticket_parts", against("ticket_part", "ticket_id", "ticket_updated_at")));
+            Map.entry("ticket_parts", against("ticket_part", "ticket_id", "ticket_updated_at")),
+            // GET /conversations/deleted (2.16, Preview): deleted_conversation_item is not in the 2.14 description.
+            Map.entry("deleted_conversations", against(null, "type", "id", "metrics_retained", "deleted_at")));
 
     /** Properties that must be non-null besides the stream's keys. */
     private static final Map<String, List<String>> ALSO_NON_NULL = Map.of(

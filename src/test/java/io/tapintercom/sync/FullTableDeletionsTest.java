@@ -14,6 +14,7 @@ import io.tapintercom.singer.state.State;
 import io.tapintercom.singer.transform.RecordTransformer;
 import io.tapintercom.singer.transform.TransformIssues;
 import io.tapintercom.streams.StreamDefinition;
+import io.tapintercom.streams.sources.ListSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

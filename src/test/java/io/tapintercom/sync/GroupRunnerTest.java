@@ -1,9 +1,11 @@
 package io.tapintercom.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tapintercom.intercom.IntercomApiException;
 import io.tapintercom.singer.OutputClosedException;
 import io.tapintercom.singer.state.State;
 import java.io.IOException;
@@ -124,5 +126,38 @@ class GroupRunnerTest {
 
         assertThrows(OutputClosedException.class, () -> new GroupRunner(threads, state(), 2)
                 .run(List.of(new Fake("a", waitForever), new Fake("b", lose))));
+    }
+
+    @Test
+    void aRejectedTokenStopsEveryGroupAtOnceInsteadOfFailingEachInTurn() {
+        CountDownLatch never = new CountDownLatch(1);
+        Runnable waitForever = () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                throw new SyncException("interrupted");
+            }
+        };
+        Runnable refused = () -> {
+            throw new IntercomApiException("the Intercom access token was rejected (401 unauthorized)", 401, "unauthorized");
+        };
+
+        IntercomApiException thrown = assertThrows(IntercomApiException.class, () -> new GroupRunner(threads, state(), 2)
+                .run(List.of(new Fake("a", waitForever), new Fake("b", refused), new Fake("c", () -> { }))));
+        assertEquals(401, thrown.status());
+        assertFalse(events.contains("start c"), "no group starts after the token was refused: " + events);
+    }
+
+    @Test
+    void aForbiddenResourceFailsOnlyItsGroup() {
+        Runnable forbidden = () -> {
+            throw new IntercomApiException("Intercom refused POST /tickets/search: 403", 403, "forbidden");
+        };
+
+        List<RuntimeException> failures = new GroupRunner(threads, state(), 2)
+                .run(List.of(new Fake("a", forbidden), new Fake("b", () -> { })));
+
+        assertEquals(1, failures.size());
+        assertTrue(events.contains("end b"), events.toString());
     }
 }

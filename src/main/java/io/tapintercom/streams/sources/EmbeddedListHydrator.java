@@ -44,13 +44,10 @@ public final class EmbeddedListHydrator implements RecordEnricher {
             }
             String id = PathSegment.encode(record.path("id").asText());
             ApiRequest request = ApiRequest.get(endpointPrefix + "_" + list.field(), pathPrefix + id + "/" + list.subPath());
-            // Deleted since the search returned it: the record goes out as the search showed it, has_more and all.
-            List<JsonNode> items = Deletions.unlessDeleted(client.log(),
-                    () -> Pages.readAll(client, request, list.pagination().get(), "data"), null,
-                    endpointPrefix + " " + record.path("id").asText(), "its embedded lists are kept as the search returned them");
-            if (items == null) {
-                return record;
-            }
+            // Deleted (or merged away) since the search returned it: reported deleted.
+            List<JsonNode> items = Deletions.orGone(client.log(),
+                    () -> Pages.readAll(client, request, list.pagination().get(), "data"),
+                    endpointPrefix + " " + record.path("id").asText());
             ObjectNode full = ((ObjectNode) embedded).deepCopy();
             ArrayNode data = full.putArray("data");
             for (JsonNode item : items) {
@@ -63,5 +60,10 @@ public final class EmbeddedListHydrator implements RecordEnricher {
             copy.set(list.field(), full);
         }
         return copy == null ? record : copy;
+    }
+
+    @Override
+    public boolean findsGone() {
+        return true;
     }
 }

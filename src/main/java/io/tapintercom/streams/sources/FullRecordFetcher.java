@@ -9,7 +9,7 @@ import io.tapintercom.streams.RecordEnricher;
 /**
  * Replaces a search result with the whole object (GET /contacts/{id}), for the fields search leaves
  * out (utm_*, referrer, subscription choices). One request per record, so it is opt-in. An object
- * deleted since the search keeps the search's record.
+ * deleted (or merged away) since the search answers 404: it is reported deleted.
  */
 public final class FullRecordFetcher implements RecordEnricher {
     private final String endpoint;
@@ -23,7 +23,12 @@ public final class FullRecordFetcher implements RecordEnricher {
     @Override
     public JsonNode enrich(IntercomClient client, JsonNode record) {
         String id = record.path("id").asText();
-        return Deletions.unlessDeleted(client.log(), () -> client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id))),
-                record, endpoint + " " + id, "the search's record is kept");
+        return Deletions.orGone(client.log(), () -> client.send(ApiRequest.get(endpoint, pathPrefix + PathSegment.encode(id))),
+                endpoint + " " + id);
+    }
+
+    @Override
+    public boolean findsGone() {
+        return true;
     }
 }

@@ -54,7 +54,8 @@ public final class ListSource implements RecordSource {
     /** Requests are labelled with the stream's name. */
     @Override
     public ListSource named(String stream) {
-        ApiRequest labelled = new ApiRequest(stream, base.method(), base.path(), base.query(), base.body(), base.restartable());
+        ApiRequest labelled = new ApiRequest(stream, base.method(), base.path(), base.query(), base.body(), base.restartable(),
+                base.apiVersion());
         return new ListSource(labelled, recordsKey, pagination, windowed);
     }
 

@@ -67,7 +67,8 @@ public final class SubResourceChild implements ChildSource {
     /** Requests are labelled with the stream's name. */
     @Override
     public SubResourceChild named(String stream) {
-        ApiRequest labelled = new ApiRequest(stream, template.method(), template.path(), template.query(), null, false);
+        ApiRequest labelled = new ApiRequest(stream, template.method(), template.path(), template.query(), null, false,
+                template.apiVersion());
         return new SubResourceChild(labelled, recordsKey, pagination, carried, needed, finish);
     }
 
