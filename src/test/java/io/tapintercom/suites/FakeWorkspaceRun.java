@@ -31,7 +31,8 @@ final class FakeWorkspaceRun {
             "conversation_attributes", "the fake's data attributes are a fixed catalogue, not part of the workspace",
             "help_center_collections", "keyed by the fake's collection index, not by a stream of the workspace",
             "subscription_types", "a fixed catalogue of three",
-            "ticket_types", "a fixed catalogue");
+            "ticket_types", "a fixed catalogue",
+            "deleted_conversations", "a feed of deletions, empty unless a test deletes conversations");
 
     /**
      * The streams whose every record the fake can name, with the field holding its timestamp (the stream's
