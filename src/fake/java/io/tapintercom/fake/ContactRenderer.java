@@ -239,4 +239,35 @@ final class ContactRenderer {
     long tagAppliedAt(int i, int j) {
         return Math.min(contacts.updatedAt(i), contacts.createdAt(i) + (j + 1) * 3571L);
     }
+
+    /** A user's event summary; leads have none here. Times are ISO strings with an offset, as Intercom sends them. */
+    void writeEventSummary(JsonGenerator g, int i) throws IOException {
+        boolean user = "user".equals(role(i));
+        g.writeStartObject();
+        g.writeStringField("type", "event.summary");
+        g.writeStringField("email", email(i));
+        g.writeStringField("intercom_user_id", ws.contactId(i));
+        g.writeStringField("user_id", externalId(i));
+        g.writeArrayFieldStart("events");
+        int n = user ? ws.links().contactEventCount(i) : 0;
+        long created = contacts.createdAt(i);
+        long updated = contacts.updatedAt(i);
+        for (int j = 0; j < n; j++) {
+            String name = Vocabulary.EVENT_NAMES[ws.links().contactEvent(i, j)];
+            g.writeStartObject();
+            g.writeStringField("name", name);
+            g.writeStringField("first", isoWithOffset(created + (updated - created) * j / (n + 1)));
+            g.writeStringField("last", isoWithOffset(updated));
+            g.writeNumberField("count", ws.links().contactEventTimes(i, j));
+            g.writeStringField("description", null);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static String isoWithOffset(long epochSeconds) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
+                .format(java.time.Instant.ofEpochSecond(epochSeconds).atOffset(java.time.ZoneOffset.UTC));
+    }
 }

@@ -15,10 +15,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * marks are stored per entity; every object is rendered on demand from (seed, index, version), so even a 10x
  * benchmark workspace (2M contacts) stays within a few tens of megabytes.
  *
- * <p>Stream names accepted by {@link #touch}, {@link #expected} and {@link #count}: contacts, companies,
- * conversations, conversation_parts (expected/count only), tickets, articles, collections, segments (person
- * segments, GET /segments), company_segments (GET /segments?type=company), admins, teams, tags, activity_logs (the
- * last four: expected/count only).
+ * <p>Stream names accepted by {@link #touch}: contacts, companies, conversations, tickets, articles, collections,
+ * segments. By {@link #expected} and {@link #count} also: conversation_parts, segments (person segments, GET
+ * /segments), admins, teams, tags, activity_logs, and the tap's link tables and per-contact lists
+ * ({@link LinkTruth#STREAMS}, keyed by their composite key joined with '/').
  */
 public final class FakeWorkspace {
     public static final String CONTACTS = "contacts";
@@ -457,6 +457,9 @@ public final class FakeWorkspace {
     public Map<String, Long> expected(String stream) {
         lock.readLock().lock();
         try {
+            if (LinkTruth.STREAMS.contains(stream)) {
+                return Collections.unmodifiableMap(new LinkTruth(this).expected(stream));
+            }
             Map<String, Long> out = new LinkedHashMap<>();
             switch (stream) {
                 case CONVERSATION_PARTS:
@@ -490,9 +493,8 @@ public final class FakeWorkspace {
                     }
                     break;
                 case SEGMENTS:
-                case COMPANY_SEGMENTS:
                     for (int i = 0; i < segments.size(); i++) {
-                        if (links.isCompanySegment(i) == COMPANY_SEGMENTS.equals(stream)) {
+                        if (!links.isCompanySegment(i)) {
                             out.put(segmentId(i), (long) segments.updatedAt(i));
                         }
                     }
@@ -515,6 +517,9 @@ public final class FakeWorkspace {
     public long count(String stream) {
         lock.readLock().lock();
         try {
+            if (LinkTruth.STREAMS.contains(stream)) {
+                return expected(stream).size();
+            }
             switch (stream) {
                 case CONVERSATION_PARTS: {
                     long total = 0;
@@ -534,7 +539,6 @@ public final class FakeWorkspace {
                 case ACTIVITY_LOGS:
                     return activityLogCreatedAt.length;
                 case SEGMENTS:
-                case COMPANY_SEGMENTS:
                     return expected(stream).size();
                 default:
                     return mutableTable(stream).liveCount();

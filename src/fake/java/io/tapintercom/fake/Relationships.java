@@ -1,8 +1,8 @@
 package io.tapintercom.fake;
 
 /**
- * Who is linked to whom (a contact's tags, notes and companies; a company's tags and segments), derived from the
- * seed alone so nothing is stored. Certain index patterns guarantee the awkward cases an extractor must handle.
+ * Who is linked to whom (a contact's tags, notes, companies, segments, subscriptions and events; a company's tags and
+ * segments), derived from the seed alone so nothing is stored. Certain index patterns guarantee the awkward cases an extractor must handle.
  */
 final class Relationships {
     private final long seed;
@@ -78,5 +78,35 @@ final class Relationships {
 
     int companyTag(int company, int j) {
         return (Mix.pick(seed, Mix.COMPANY, company, 13, profile.tags()) + j) % profile.tags();
+    }
+
+    /** Person segments (index % 3 != 2) a contact is in: 0-2 of them. */
+    int contactSegmentCount(int contact) {
+        int personSegments = profile.segments() - companySegmentTotal();
+        return Math.min(Mix.pick(seed, Mix.CONTACT, contact, 15, 3), personSegments);
+    }
+
+    int contactSegment(int contact, int j) {
+        int personSegments = profile.segments() - companySegmentTotal();
+        int k = (Mix.pick(seed, Mix.CONTACT, contact, 16, personSegments) + j) % personSegments;
+        return k / 2 * 3 + k % 2;
+    }
+
+    /** Which of the workspace's subscription types the contact chose explicitly: bit k for type k. */
+    int contactSubscriptionChoices(int contact) {
+        return Mix.pick(seed, Mix.CONTACT, contact, 17, 1 << CatalogRenderer.subscriptionTypeCount());
+    }
+
+    /** Distinct events a user has sent (leads send none through this fake): 0-3. */
+    int contactEventCount(int contact) {
+        return Mix.pick(seed, Mix.CONTACT, contact, 18, 4);
+    }
+
+    int contactEvent(int contact, int j) {
+        return (Mix.pick(seed, Mix.CONTACT, contact, 19, Vocabulary.EVENT_NAMES.length) + j) % Vocabulary.EVENT_NAMES.length;
+    }
+
+    int contactEventTimes(int contact, int j) {
+        return 1 + Mix.pick(seed, Mix.CONTACT, contact, 30 + j, 40);
     }
 }

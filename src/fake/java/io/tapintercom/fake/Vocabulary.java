@@ -56,6 +56,8 @@ final class Vocabulary {
         "Priority", "Renewal", "Refund", "Security", "API"};
     static final String[] SEGMENT_NAMES = {"Active", "New signups", "Slipping away", "Paying customers", "Leads",
         "Power users", "Dormant", "Trialists", "Enterprise accounts", "Mobile users"};
+    static final String[] EVENT_NAMES = {"signed-up", "placed-order", "invited-teammate", "exported-report",
+        "upgraded-plan", "opened-mobile-app"};
     static final String[] TOPICS = {"billing", "login", "export", "the API", "invoices", "SSO", "notifications",
         "the mobile app", "webhooks", "data import", "pricing", "permissions"};
     static final String[] ARTICLE_TITLES = {"How to %s", "Troubleshooting %s", "Getting started with %s",

@@ -17,6 +17,7 @@ import java.util.function.Function;
 /**
  * --demo: serves the built-in sample workspace on 127.0.0.1 and runs the tap against it exactly as
  * against Intercom (a config file, discovery or sync), so a newcomer sees real output with no account.
+ * Without --catalog it syncs every stream, those not selected by default included, to show them all.
  */
 final class DemoCommand {
     private final TapEnvironment env;
@@ -33,7 +34,7 @@ final class DemoCommand {
         try (FakeIntercom fake = FakeIntercom.start(FakeOptions.demo())) {
             log.info("demo: a sample Intercom workspace is served at %s; syncing it as if it were yours", fake.baseUrl());
             TapConfig config = new ConfigLoader(env.variables(), env.clock(), log.secrets()).load(List.of(configFile(fake)));
-            return args.discover() ? new DiscoverCommand(env, log).run(config) : new SyncCommand(env, log, writers).run(config, args);
+            return args.discover() ? new DiscoverCommand(env, log).run(config) : new SyncCommand(env, log, writers, true).run(config, args);
         }
     }
 

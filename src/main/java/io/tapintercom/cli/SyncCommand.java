@@ -8,7 +8,9 @@ import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.singer.Json;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.singer.MessageWriter;
+import io.tapintercom.singer.catalog.Breadcrumb;
 import io.tapintercom.singer.catalog.Catalog;
+import io.tapintercom.singer.catalog.Metadata;
 import io.tapintercom.singer.state.State;
 import io.tapintercom.singer.transform.TransformIssues;
 import io.tapintercom.streams.Streams;
@@ -25,16 +27,23 @@ final class SyncCommand {
     private final Logger log;
     private final Function<TapConfig, MessageWriter> writers;
 
+    /** Without --catalog, the streams selected by default: every stream in --demo. */
+    private final boolean everyStream;
+
     SyncCommand(TapEnvironment env, Logger log, Function<TapConfig, MessageWriter> writers) {
+        this(env, log, writers, false);
+    }
+
+    SyncCommand(TapEnvironment env, Logger log, Function<TapConfig, MessageWriter> writers, boolean everyStream) {
         this.env = env;
         this.log = log;
         this.writers = writers;
+        this.everyStream = everyStream;
     }
 
     int run(TapConfig config, TapArgs args) {
         Streams streams = Wiring.streams(config);
-        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile())
-                : DiscoverCommand.discover(config, streams, env, log);
+        Catalog catalog = args.catalogFile() != null ? readCatalog(args.catalogFile()) : discovered(config, streams);
         State state = args.state() != null ? readState(args.state()) : State.empty();
         Instant signpost = env.clock().instant();
         int recordLimit = args.test() != null ? 1 : 0;
@@ -58,6 +67,15 @@ final class SyncCommand {
         log.info("sync finished in %.1f s: %,d records, %,d requests, %,d retries, %,d rate-limited responses%s",
                 elapsed.toMillis() / 1000.0, records, stats.requests(), stats.retries(), stats.rateLimitedResponses(),
                 issues.misfits() > 0 ? String.format(", %,d values that did not fit their schema", issues.misfits()) : "");
+    }
+
+    /** The discovered catalog: its selected-by-default streams, or every stream. */
+    private Catalog discovered(TapConfig config, Streams streams) {
+        Catalog catalog = DiscoverCommand.discover(config, streams, env, log);
+        if (everyStream) {
+            catalog.streams().forEach(entry -> entry.metadata().at(Breadcrumb.STREAM).put(Metadata.SELECTED, true));
+        }
+        return catalog;
     }
 
     static Catalog readCatalog(String path) {

@@ -20,12 +20,12 @@ public record StreamDefinition(String name, List<String> keyProperties, Replicat
     }
 
     public static StreamDefinition fullTable(String name, RecordSource source) {
-        return new StreamDefinition(name, List.of("id"), Replication.fullTable(), source.named(name), null, null,
+        return new StreamDefinition(name, List.of("id"), Replication.fullTable(), named(source, name), null, null,
                 RecordEnricher.NONE, name, true, null);
     }
 
     public static StreamDefinition incremental(String name, String replicationKey, RecordSource source) {
-        return new StreamDefinition(name, List.of("id"), Replication.incremental(replicationKey), source.named(name), null,
+        return new StreamDefinition(name, List.of("id"), Replication.incremental(replicationKey), named(source, name), null,
                 null, RecordEnricher.NONE, name, true, null);
     }
 
@@ -40,6 +40,11 @@ public record StreamDefinition(String name, List<String> keyProperties, Replicat
                 : Replication.fullTable();
         return new StreamDefinition(name, List.of("id"), replication, null, parent.name(), source.named(name),
                 RecordEnricher.NONE, name, true, null);
+    }
+
+    /** The source labelled with the stream's name; none in unit tests that need no reading. */
+    private static RecordSource named(RecordSource source, String name) {
+        return source == null ? null : source.named(name);
     }
 
     public StreamDefinition keys(String... keys) {

@@ -10,6 +10,8 @@ import io.tapintercom.fake.FakeIntercom;
 import io.tapintercom.fake.FakeOptions;
 import io.tapintercom.fake.MutableClock;
 import io.tapintercom.fake.WorkspaceProfile;
+import io.tapintercom.streams.StreamDefinition;
+import io.tapintercom.streams.Streams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FaultInjectionSuiteTest {
     private static final Instant FAKE_NOW = FakeOptions.DEFAULT_NOW;
-    private static final Set<String> ALL = Set.of("admins", "teams", "tags", "segments", "contacts", "contact_notes",
-            "companies", "company_segments", "conversations", "conversation_parts", "tickets", "articles", "activity_logs");
+    /** Every stream of the tap, those not selected by default included. */
+    private static final Set<String> ALL = Streams.intercom(150, false).all().stream().map(StreamDefinition::name)
+            .collect(java.util.stream.Collectors.toSet());
 
     @TempDir
     Path dir;
