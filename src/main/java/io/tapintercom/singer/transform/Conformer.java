@@ -106,12 +106,8 @@ final class Conformer {
         g.writeStartObject();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            Conformer conformer = properties.get(field.getKey());
+            Conformer conformer = conformerFor(field.getKey(), context);
             if (conformer == null) {
-                conformer = additional;
-            }
-            if (conformer == null) {
-                context.issues().unknownField(context.stream(), child(path, field.getKey()));
                 continue;
             }
             g.writeFieldName(field.getKey());
@@ -120,17 +116,22 @@ final class Conformer {
         g.writeEndObject();
     }
 
+    /** The conformer of a field: its property's, or the additional properties'; null (reported) if neither. */
+    private Conformer conformerFor(String key, Context context) {
+        Conformer conformer = properties.getOrDefault(key, additional);
+        if (conformer == null) {
+            context.issues().unknownField(context.stream(), child(path, key));
+        }
+        return conformer;
+    }
+
     /** Conforms the fields of an object; {@code keep} decides which top-level fields go out at all. */
     ObjectNode conformObject(ObjectNode value, Context context) {
         ObjectNode out = Json.object();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            Conformer conformer = properties.get(field.getKey());
+            Conformer conformer = conformerFor(field.getKey(), context);
             if (conformer == null) {
-                conformer = additional;
-            }
-            if (conformer == null) {
-                context.issues().unknownField(context.stream(), child(path, field.getKey()));
                 continue;
             }
             out.set(field.getKey(), conformer.conform(field.getValue(), context));
