@@ -74,7 +74,7 @@ public final class TapIntercom {
                     .forEach(line -> log.critical("%s", line));
             return FAILED;
         } catch (RuntimeException | Error e) {
-            log.critical("unexpected error: %s", log.redact(String.valueOf(e)));
+            log.critical("unexpected error: %s", e); // the logger redacts the run's secrets in every line
             if (log.enabled(Logger.Level.DEBUG)) {
                 e.printStackTrace(env.stderr());
             } else {

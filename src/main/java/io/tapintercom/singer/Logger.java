@@ -41,10 +41,6 @@ public final class Logger {
         return secrets;
     }
 
-    public PrintStream sink() {
-        return sink;
-    }
-
     /** Parses a level name (also the Python spellings WARN and FATAL); null when unknown. */
     public static Level parseLevel(String name) {
         if (name == null) {
