@@ -29,7 +29,8 @@ final class GroupSync implements GroupRunner.Group {
     private final Windows windows;
     private final ParentExpander expander;
     private final RecordEmitter emitter;
-    private final OrderedFanOut fanOut;
+    /** One for the group's whole read, so the parents of consecutive pages are expanded together. */
+    private final OrderedPipeline pipeline;
     private final Long version;
     /** Set when this run can tell what disappeared from the group's full-table streams. */
     private final FullTableDeletions deletions;
@@ -50,7 +51,7 @@ final class GroupSync implements GroupRunner.Group {
                 ctx.settings().recordLimit(), deletions);
         // Twice the requests the client may have in flight now: enough to keep them all busy, few enough that
         // results waiting for their turn to be written stay a bounded, small amount of memory.
-        this.fanOut = new OrderedFanOut(ctx.workers(), () -> 2 * ctx.inFlight().getAsInt());
+        this.pipeline = new OrderedPipeline(ctx.workers(), () -> 2 * ctx.inFlight().getAsInt());
     }
 
     @Override
@@ -79,27 +80,32 @@ final class GroupSync implements GroupRunner.Group {
                         + " to " + DateTimes.format(ctx.settings().signpost())
                 : "all records");
         // Only requests can make a read idle: children taken from the records themselves are written along.
-        if (root.definition().source().mustNotIdle()
-                && group.children().stream().anyMatch(c -> c.definition().childSource().requestsPerParent())) {
-            readThenExpand(from);
-        } else {
-            read(from);
+        try {
+            if (root.definition().source().mustNotIdle()
+                    && group.children().stream().anyMatch(c -> c.definition().childSource().requestsPerParent())) {
+                readThenExpand(from);
+            } else {
+                read(from);
+            }
+        } finally {
+            pipeline.close(); // after a failure: what is still in flight is dropped, and no checkpoint after it runs
         }
         finish();
     }
 
-    /** The sync loop: pages in, window filter, expand, write, checkpoint. */
+    /**
+     * The sync loop: pages in, window filter, expand, write, checkpoint. A page's checkpoint runs once
+     * its records are written; meanwhile the next pages are already being expanded.
+     */
     private void read(Instant from) {
         try (SlicedRead pages = open(from)) {
-            for (SlicePage page = pages.next(); page != null; page = pages.next()) {
-                emitter.expectTotal(page.page().totalCount());
-                List<JsonNode> records = windows.filter(page.records(), page.window());
-                expandAndWrite(records, page::describe, root.emit(), group.children());
-                checkpoint(pages.written(page, windows.highest(records)));
+            for (SlicePage page = nextPage(pages); page != null; page = nextPage(pages)) {
+                submit(pages, page, group.children(), true);
                 if (testRun()) {
-                    return;
+                    break;
                 }
             }
+            pipeline.drain();
             checkpoint(pages.bookmark()); // the slices that ended after the last page written
         }
     }
@@ -111,16 +117,13 @@ final class GroupSync implements GroupRunner.Group {
     private void readThenExpand(Instant from) {
         try (ParentSpool spool = new ParentSpool()) {
             try (SlicedRead pages = open(from)) {
-                for (SlicePage page = pages.next(); page != null; page = pages.next()) {
-                    emitter.expectTotal(page.page().totalCount());
-                    List<JsonNode> records = windows.filter(page.records(), page.window());
-                    expandAndWrite(records, page::describe, root.emit(), List.of());
-                    records.stream().filter(this::wantedByAChild).forEach(spool::add);
-                    pages.written(page, windows.highest(records));
+                for (SlicePage page = nextPage(pages); page != null; page = nextPage(pages)) {
+                    submit(pages, page, List.of(), false).stream().filter(this::wantedByAChild).forEach(spool::add);
                     if (testRun()) {
                         break;
                     }
                 }
+                pipeline.drain();
             }
             if (root.emit() && root.incremental() && highestRead != null) {
                 ctx.state().advance(checkpoints(List.of(root), highestRead));
@@ -129,6 +132,39 @@ final class GroupSync implements GroupRunner.Group {
             for (List<JsonNode> chunk = spool.next(SPOOL_CHUNK); !chunk.isEmpty(); chunk = spool.next(SPOOL_CHUNK)) {
                 expandAndWrite(chunk, () -> "the parents read before", false, group.children());
             }
+            pipeline.drain();
+        }
+    }
+
+    /**
+     * Starts the expansion of a page's records in the read's window, and queues what follows their
+     * writing: the page is marked written, and the bookmark moves if {@code checkpoint}. Returns the records.
+     */
+    private List<JsonNode> submit(SlicedRead pages, SlicePage page, List<StreamPlan> children, boolean checkpoint) {
+        emitter.expectTotal(page.page().totalCount());
+        List<JsonNode> records = windows.filter(page.records(), page.window());
+        expandAndWrite(records, page::describe, root.emit(), children);
+        Optional<Instant> highest = windows.highest(records);
+        pipeline.then(() -> {
+            Optional<Instant> safe = pages.written(page, highest);
+            if (checkpoint) {
+                checkpoint(safe);
+            }
+        });
+        return records;
+    }
+
+    /** The read's next page. If it cannot be read, the pages read before are written and checkpointed first. */
+    private SlicePage nextPage(SlicedRead pages) {
+        try {
+            return pages.next();
+        } catch (RuntimeException failure) {
+            try {
+                pipeline.drain();
+            } catch (RuntimeException also) {
+                failure.addSuppressed(also);
+            }
+            throw failure;
         }
     }
 
@@ -141,7 +177,10 @@ final class GroupSync implements GroupRunner.Group {
                 ctx.readers(), ctx.log());
     }
 
-    /** Expands the parents (their enrichment and children) concurrently, and writes the results in order. */
+    /**
+     * Starts expanding the parents (their enrichment and children) concurrently; the results are written
+     * in order as the pipeline hands them on.
+     */
     private void expandAndWrite(List<JsonNode> parents, Supplier<String> where, boolean withRoot, List<StreamPlan> children) {
         List<JsonNode> work = testRun() ? parents.subList(0, Math.min(TEST_PARENTS, parents.size())) : parents;
         List<ParentExpander.Parent> positioned = new ArrayList<>(work.size());
@@ -149,8 +188,10 @@ final class GroupSync implements GroupRunner.Group {
             positioned.add(new ParentExpander.Parent(work.get(i), i + 1, where));
         }
         String extracted = DateTimes.format(ctx.clock().instant());
-        fanOut.run(positioned, parent -> expander.expand(parent, withRoot, children),
-                expansion -> emitter.write(root, expansion, extracted));
+        for (ParentExpander.Parent parent : positioned) {
+            pipeline.submit(() -> expander.expand(parent, withRoot, children),
+                    expansion -> emitter.write(root, expansion, extracted));
+        }
         windows.highest(parents).ifPresent(high -> highestRead = highestRead == null || high.isAfter(highestRead) ? high : highestRead);
     }
 

@@ -13,7 +13,10 @@ final class Slice {
     private Instant to;
     private final boolean bounded;
     private Instant highestWritten;
-    private boolean finished;
+    /** Pages handed out to be written and not written yet. */
+    private int unwritten;
+    /** Whether the slice's cursor has handed out its last page. */
+    private boolean ended;
 
     /** @param bounded whether the read must ask Intercom for the upper bound too (a slice, not the whole window) */
     Slice(Instant from, Instant to, boolean bounded) {
@@ -49,12 +52,25 @@ final class Slice {
         return highestWritten;
     }
 
-    void finish() {
-        finished = true;
+    /** A page of the slice was handed out to be written. */
+    void handedOut() {
+        unwritten++;
     }
 
+    /** A page handed out has been written, with the highest in-window value among its records, if any. */
+    void pageWritten(Instant highest) {
+        unwritten--;
+        written(highest);
+    }
+
+    /** The slice's cursor has handed out its last page (it came to its end, or the rest became slices). */
+    void end() {
+        ended = true;
+    }
+
+    /** Every record of the slice has been written: its cursor has ended and each page handed out is written. */
     boolean finished() {
-        return finished;
+        return ended && unwritten == 0;
     }
 
     @Override

@@ -18,14 +18,16 @@ import java.util.function.Function;
 
 /**
  * A group's read as pages from one or more slices, each slice's pages in its own order and the next
- * page of every open slice already in flight. Hands out whichever page arrives first; after a page
- * is written, {@link #written} says where the bookmark may go (see {@link Slices}). The read starts as
+ * page of every open slice already in flight. Hands out whichever page arrives first. A page may be
+ * written well after it was handed out (the group expands several pages at once), as long as each
+ * slice's pages are written in the order handed out; after each, {@link #written} says where the
+ * bookmark may go (see {@link Slices}). The read starts as
  * one slice over the whole window; {@link SlicePlanner} may cut the rest of a slice into several.
  * Only the group's thread calls it; readers run on {@code threads}.
  */
 final class SlicedRead implements AutoCloseable {
     /** A page of one slice, numbered within that slice's cursor. */
-    record SlicePage(Slice slice, Page page, int number, ReadWindow window, boolean lastOfSlice) {
+    record SlicePage(Slice slice, Page page, int number, ReadWindow window) {
         List<JsonNode> records() {
             return page.records();
         }
@@ -73,9 +75,9 @@ final class SlicedRead implements AutoCloseable {
             }
             Slice slice = arrival.slice();
             if (arrival.page() == null) {
-                // Every page handed out before has been written: the group writes a page before asking for the next.
+                // Finished only once the pages handed out before are written too.
                 open.remove(slice).close();
-                slice.finish();
+                slice.end();
                 continue;
             }
             PageReader reader = open.get(slice);
@@ -83,7 +85,8 @@ final class SlicedRead implements AutoCloseable {
             List<Slice> parts = planner == null ? List.of() : reader.highestHandedOut()
                     .map(at -> planner.split(at, slice.to(), SlicePlanner.pagesLeft(arrival.page()), open.size()))
                     .orElse(List.of());
-            SlicePage page = new SlicePage(slice, arrival.page(), number, reader.window(), !parts.isEmpty());
+            SlicePage page = new SlicePage(slice, arrival.page(), number, reader.window());
+            slice.handedOut();
             if (parts.isEmpty()) {
                 fetch(slice);
             } else {
@@ -99,10 +102,7 @@ final class SlicedRead implements AutoCloseable {
      * the read's bookmark may now go.
      */
     Optional<Instant> written(SlicePage page, Optional<Instant> highest) {
-        highest.ifPresent(page.slice()::written);
-        if (page.lastOfSlice()) {
-            page.slice().finish();
-        }
+        page.slice().pageWritten(highest.orElse(null));
         return slices.bookmark();
     }
 
@@ -118,6 +118,7 @@ final class SlicedRead implements AutoCloseable {
     /** The rest of the slice is read as {@code parts}; the slice ends with the page just handed out. */
     private void cut(Slice slice, List<Slice> parts) {
         open.remove(slice).close();
+        slice.end();
         slices.split(slice, parts);
         log.info("stream %s: reading the rest, from %s to %s, in %d slices at once", stream,
                 DateTimes.format(parts.get(0).from()), DateTimes.format(parts.get(parts.size() - 1).to()), parts.size());

@@ -92,6 +92,45 @@ class SlicedReadTest {
     }
 
     @Test
+    void pagesWrittenWellAfterTheyWereHandedOutNeverLetTheBookmarkPassAnUnwrittenRecord() {
+        List<JsonNode> records = yearOfRecords(2000);
+        MemorySource source = new MemorySource(records, 10, Duration.ofHours(1));
+        java.util.ArrayDeque<SlicePage> handedOut = new java.util.ArrayDeque<>();
+        java.util.Random random = new java.util.Random(7);
+        Map<String, Instant> written = new HashMap<>();
+        Instant bookmark = null;
+        try (SlicedRead read = read(source, 8)) {
+            for (SlicePage page = read.next(); page != null || !handedOut.isEmpty(); page = read.next()) {
+                if (page != null) {
+                    handedOut.add(page);
+                }
+                // As the group's pipeline does: up to a few pages are out at once, written in the order handed out.
+                while (!handedOut.isEmpty() && (page == null || handedOut.size() > random.nextInt(6))) {
+                    SlicePage oldest = handedOut.poll();
+                    Window filter = new Window(oldest.window());
+                    List<JsonNode> mine = oldest.records().stream().filter(filter::contains).toList();
+                    mine.forEach(r -> written.put(r.path("id").asText(), key(r).orElseThrow()));
+                    Optional<Instant> safe = read.written(oldest, mine.stream().map(r -> key(r).orElseThrow()).max(Instant::compareTo));
+                    if (safe.isPresent()) {
+                        assertTrue(bookmark == null || !safe.get().isBefore(bookmark), "the bookmark never moves back");
+                        bookmark = safe.get();
+                        for (JsonNode record : records) {
+                            if (key(record).orElseThrow().isBefore(bookmark)) {
+                                assertTrue(written.containsKey(record.path("id").asText()),
+                                        record + " is before the bookmark " + bookmark + " but was not written");
+                            }
+                        }
+                    }
+                }
+            }
+            assertTrue(read.slices().size() > 8, "the read was cut into slices: " + read.slices());
+            bookmark = read.bookmark().orElseThrow();
+        }
+        assertEquals(records.size(), written.size(), "every record arrives");
+        assertEquals(records.stream().map(r -> key(r).orElseThrow()).max(Instant::compareTo).orElseThrow(), bookmark);
+    }
+
+    @Test
     void aShortReadKeepsItsOneCursor() {
         MemorySource source = new MemorySource(yearOfRecords(50), 10, Duration.ofHours(1));
         int pages = 0;

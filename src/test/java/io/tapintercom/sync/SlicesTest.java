@@ -21,23 +21,23 @@ class SlicesTest {
         Slice b = new Slice(day(40), day(69), true);
         Slice c = new Slice(day(70), day(100), true);
         slices.split(whole, List.of(a, b, c));
-        whole.finish();
+        whole.end();
         assertEquals(day(5).minusSeconds(1), whole.to(), "the cut slice ends where the first part starts");
         assertEquals(Optional.of(day(5)), slices.bookmark());
 
         c.written(day(90));
-        c.finish();
+        c.end();
         b.written(day(50));
         assertEquals(Optional.of(day(5)), slices.bookmark(), "later slices moving do not move the bookmark");
 
         a.written(day(20));
         assertEquals(Optional.of(day(20)), slices.bookmark(), "inside the first open slice: its highest value written");
 
-        a.finish();
+        a.end();
         assertEquals(Optional.of(day(50)), slices.bookmark(), "a finished, b open: b's highest value");
 
         b.written(day(60));
-        b.finish();
+        b.end();
         assertEquals(Optional.of(day(90)), slices.bookmark(), "all finished: the highest value written anywhere");
         assertEquals(0, slices.open());
     }
@@ -49,9 +49,9 @@ class SlicesTest {
         Slice a = new Slice(day(0), day(49), true);
         Slice b = new Slice(day(50), day(100), true);
         slices.split(whole, List.of(a, b));
-        whole.finish();
+        whole.end();
         b.written(day(60));
-        b.finish();
+        b.end();
 
         assertEquals(Optional.empty(), slices.bookmark());
     }
@@ -64,8 +64,8 @@ class SlicesTest {
         Slice a = new Slice(day(1), day(49), true);
         Slice b = new Slice(day(50), day(100), true);
         slices.split(whole, List.of(a, b));
-        whole.finish();
-        a.finish();
+        whole.end();
+        a.end();
         b.written(day(70));
 
         assertEquals(Optional.of(day(70)), slices.bookmark());
