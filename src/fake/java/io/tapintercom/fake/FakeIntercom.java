@@ -148,16 +148,19 @@ public final class FakeIntercom implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             Router.Match match = router.match(method, path);
             stats.request(match == null ? method + " (unmatched)" : match.route().name());
+            boolean authorized = authorized(ex.getRequestHeaders());
+            // Counted when it arrives, as a gateway counts, not when its answer is ready: a request sent just
+            // before a window ends belongs to that window however long it then takes.
+            RateLimitWindow.Decision limit = rateLimit == null || !authorized ? null : rateLimit.acquire();
             int latency = options.latencyMillis() + (path.endsWith("/search") ? options.searchLatencyMillis() : 0);
             if (latency > 0) {
                 Thread.sleep(latency);
             }
-            if (!authorized(ex.getRequestHeaders())) {
+            if (!authorized) {
                 stats.unauthorized();
                 send(ex, Response.error(401, requestId, "unauthorized", "Access Token Invalid"), null, false);
                 return;
             }
-            RateLimitWindow.Decision limit = rateLimit == null ? null : rateLimit.acquire();
             if (limit != null && !limit.allowed()) {
                 stats.rateLimited();
                 send(ex, Response.error(429, requestId, "rate_limit_exceeded",
