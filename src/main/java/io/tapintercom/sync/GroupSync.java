@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Syncs one top-level stream and its selected children: reads the parent once from the earliest
@@ -130,7 +129,7 @@ final class GroupSync implements GroupRunner.Group {
             }
             ctx.log().info("stream %s: fetching children of %,d parents", group.name(), spool.size());
             for (List<JsonNode> chunk = spool.next(SPOOL_CHUNK); !chunk.isEmpty(); chunk = spool.next(SPOOL_CHUNK)) {
-                expandAndWrite(chunk, () -> "the parents read before", false, group.children());
+                expandAndWrite(chunk, "the parents read before", false, group.children());
             }
             pipeline.drain();
         }
@@ -143,10 +142,11 @@ final class GroupSync implements GroupRunner.Group {
     private List<JsonNode> submit(SlicedRead pages, SlicePage page, List<StreamPlan> children, boolean checkpoint) {
         emitter.expectTotal(page.page().totalCount());
         List<JsonNode> records = windows.filter(page.records(), page.window());
-        expandAndWrite(records, page::describe, root.emit(), children);
+        expandAndWrite(records, page.describe(), root.emit(), children);
         Optional<Instant> highest = windows.highest(records);
+        Slice slice = page.slice(); // not the page: its records need not wait in memory for the step
         pipeline.then(() -> {
-            Optional<Instant> safe = pages.written(page, highest);
+            Optional<Instant> safe = pages.written(slice, highest);
             if (checkpoint) {
                 checkpoint(safe);
             }
@@ -181,7 +181,7 @@ final class GroupSync implements GroupRunner.Group {
      * Starts expanding the parents (their enrichment and children) concurrently; the results are written
      * in order as the pipeline hands them on.
      */
-    private void expandAndWrite(List<JsonNode> parents, Supplier<String> where, boolean withRoot, List<StreamPlan> children) {
+    private void expandAndWrite(List<JsonNode> parents, String where, boolean withRoot, List<StreamPlan> children) {
         List<JsonNode> work = testRun() ? parents.subList(0, Math.min(TEST_PARENTS, parents.size())) : parents;
         List<ParentExpander.Parent> positioned = new ArrayList<>(work.size());
         for (int i = 0; i < work.size(); i++) {

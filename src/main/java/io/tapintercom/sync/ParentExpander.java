@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Runs on worker threads: everything one parent record needs (its enrichment, its children's
@@ -48,7 +47,7 @@ final class ParentExpander {
                 rootRecord = root.prepare(enrichable.enriched(), encoder);
             } catch (RecordGoneException e) {
                 // Deleted or merged away since it was listed: its deletion goes out, and it has no children to read.
-                return new Expansion(parent, root.prepare(deletion(enrichable), encoder), Map.of());
+                return new Expansion(parent.origin(), root.prepare(deletion(enrichable), encoder), Map.of());
             }
         }
         Map<StreamPlan, List<EncodedRecord>> childRecords = new LinkedHashMap<>();
@@ -62,7 +61,7 @@ final class ParentExpander {
             }
             childRecords.put(child, rows);
         }
-        return new Expansion(parent, rootRecord, childRecords);
+        return new Expansion(parent.origin(), rootRecord, childRecords);
     }
 
     /** A record found gone: its key and _sdc_deleted_at. */
@@ -79,13 +78,23 @@ final class ParentExpander {
                 "stream " + child.name() + ": " + root.name() + " " + parent.listed().path("id").asText(), "skipped");
     }
 
-    /** A parent record and where it was read (the n-th of a page), for messages about it. */
-    record Parent(JsonNode record, int index, Supplier<String> where) {
+    /** A parent record and where it was read (the n-th record of a page), for messages about it. */
+    record Parent(JsonNode record, int index, String where) {
+        Origin origin() {
+            return new Origin(record.path("id").asText(), index, where);
+        }
+    }
+
+    /**
+     * Where an expansion's parent was read, without the parent itself: an expansion may wait for its turn
+     * to be written well after its parent's page was read, and holds only what it will write.
+     */
+    record Origin(String id, int index, String where) {
         String describe() {
-            return "record " + index + " of " + where.get();
+            return "record " + index + " of " + where;
         }
     }
 
     /** What one parent yields: its own record (if emitted and in its window) and its children's. */
-    record Expansion(Parent parent, EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
+    record Expansion(Origin parent, EncodedRecord root, Map<StreamPlan, List<EncodedRecord>> children) {}
 }

@@ -43,7 +43,7 @@ final class RecordEmitter {
             for (int i = 0; i < rows.size(); i++) {
                 int index = i + 1;
                 emit(child, rows.get(i), extracted, () -> "record " + index + " read for " + root.name() + " "
-                        + expansion.parent().record().path("id").asText() + " (" + expansion.parent().describe() + ")");
+                        + expansion.parent().id() + " (" + expansion.parent().describe() + ")");
             }
         });
     }

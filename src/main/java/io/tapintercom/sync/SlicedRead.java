@@ -98,11 +98,11 @@ final class SlicedRead implements AutoCloseable {
     }
 
     /**
-     * Marks a page's records written, the highest in-window value among them given; returns where
+     * Marks a page of {@code slice} written, the highest in-window value among its records given; returns where
      * the read's bookmark may now go.
      */
-    Optional<Instant> written(SlicePage page, Optional<Instant> highest) {
-        page.slice().pageWritten(highest.orElse(null));
+    Optional<Instant> written(Slice slice, Optional<Instant> highest) {
+        slice.pageWritten(highest.orElse(null));
         return slices.bookmark();
     }
 

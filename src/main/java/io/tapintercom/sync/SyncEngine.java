@@ -47,9 +47,10 @@ public final class SyncEngine {
         List<Windows> windows = plans.stream().map(group -> Windows.of(group, initial, settings)).toList();
         StateKeeper state = new StateKeeper(writer, initial, settings.signpost(), settings.testRun());
         ExecutorService groupThreads = Executors.newCachedThreadPool(daemon("tap-intercom-group"));
-        // As many workers as the client may ever have requests in flight (max_concurrency, its InFlightLimiter's
-        // ceiling): the limiter, which follows the budget and the latency, bounds concurrency, not this pool.
-        ExecutorService workers = Executors.newFixedThreadPool(client.inFlight().ceiling(), daemon("tap-intercom-worker"));
+        // As many workers as the client may have requests in flight now (its InFlightLimiter follows the budget and the
+        // latency), and two for work that needs no request: a parent waiting for a place in flight waits in the queue,
+        // not on a thread of its own.
+        ExecutorService workers = ElasticPool.create(() -> client.inFlight().limit() + 2, daemon("tap-intercom-worker"));
         ExecutorService readers = Executors.newCachedThreadPool(daemon("tap-intercom-reader"));
         try {
             SyncContext context = new SyncContext(client, writer, clock, log, settings, workers, readers, state,

@@ -69,7 +69,7 @@ class SlicedReadTest {
                     written.put(record.path("id").asText(), at);
                 }
                 Optional<Instant> highest = mine.stream().map(r -> key(r).orElseThrow()).max(Instant::compareTo);
-                Optional<Instant> safe = read.written(page, highest);
+                Optional<Instant> safe = read.written(page.slice(), highest);
                 if (safe.isPresent()) {
                     assertTrue(bookmark == null || !safe.get().isBefore(bookmark), "the bookmark never moves back");
                     bookmark = safe.get();
@@ -110,7 +110,7 @@ class SlicedReadTest {
                     Window filter = new Window(oldest.window());
                     List<JsonNode> mine = oldest.records().stream().filter(filter::contains).toList();
                     mine.forEach(r -> written.put(r.path("id").asText(), key(r).orElseThrow()));
-                    Optional<Instant> safe = read.written(oldest, mine.stream().map(r -> key(r).orElseThrow()).max(Instant::compareTo));
+                    Optional<Instant> safe = read.written(oldest.slice(), mine.stream().map(r -> key(r).orElseThrow()).max(Instant::compareTo));
                     if (safe.isPresent()) {
                         assertTrue(bookmark == null || !safe.get().isBefore(bookmark), "the bookmark never moves back");
                         bookmark = safe.get();
@@ -136,7 +136,7 @@ class SlicedReadTest {
         int pages = 0;
         try (SlicedRead read = read(source, 8)) {
             for (SlicePage page = read.next(); page != null; page = read.next()) {
-                read.written(page, Optional.empty());
+                read.written(page.slice(), Optional.empty());
                 pages++;
             }
         }
@@ -158,7 +158,7 @@ class SlicedReadTest {
         TreeMap<Instant, Slice> byStart = new TreeMap<>();
         try (SlicedRead read = read(source, 4)) {
             for (SlicePage page = read.next(); page != null; page = read.next()) {
-                read.written(page, Optional.empty());
+                read.written(page.slice(), Optional.empty());
             }
             List<Slice> slices = read.slices();
             for (int i = 1; i < slices.size(); i++) {

@@ -16,8 +16,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link HttpTransport} over the JDK's own HTTP client. TLS is always verified, redirects are never
@@ -35,10 +38,24 @@ public final class JdkTransport implements HttpTransport {
         this.http = http;
     }
 
+    /**
+     * The client's own work (handing bodies on, completing exchanges) is short and runs on a few threads
+     * of its own; left to its default, the JDK starts a thread per exchange in flight, some 200 of them
+     * at 800 ms, each with a stack.
+     */
+    static final int CLIENT_THREADS = 4;
+
     public static JdkTransport create(Duration connectTimeout) {
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENT_THREADS, task -> {
+            Thread thread = new Thread(task, "tap-intercom-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         return new JdkTransport(HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(threads)
                 .build());
     }
 
