@@ -183,12 +183,9 @@ final class GroupSync implements GroupRunner.Group {
      */
     private void expandAndWrite(List<JsonNode> parents, String where, boolean withRoot, List<StreamPlan> children) {
         List<JsonNode> work = testRun() ? parents.subList(0, Math.min(TEST_PARENTS, parents.size())) : parents;
-        List<ParentExpander.Parent> positioned = new ArrayList<>(work.size());
-        for (int i = 0; i < work.size(); i++) {
-            positioned.add(new ParentExpander.Parent(work.get(i), i + 1, where));
-        }
         String extracted = DateTimes.format(ctx.clock().instant());
-        for (ParentExpander.Parent parent : positioned) {
+        for (int i = 0; i < work.size(); i++) {
+            ParentExpander.Parent parent = new ParentExpander.Parent(work.get(i), i + 1, where);
             pipeline.submit(() -> expander.expand(parent, withRoot, children),
                     expansion -> emitter.write(root, expansion, extracted));
         }

@@ -145,4 +145,26 @@ class GroupSyncTest {
                 .path("updated_at").asText());
         assertTrue(out.messages().stream().noneMatch(m -> m.path("record").path("updated_at").asText().equals("2025-01-01T00:00:40.000000Z")));
     }
+
+    @Test
+    void aPageThatCannotBeReadLetsThePagesBeforeItBeWrittenAndCheckpointedFirst() {
+        List<JsonNode> first = List.of(record("t1", FROM.plusSeconds(10)), record("t2", FROM.plusSeconds(20)));
+        List<JsonNode> second = List.of(record("t3", FROM.plusSeconds(30)));
+        ScriptedSource source = new ScriptedSource().then(
+                () -> MemorySource.page(first, 1, 3, 4),
+                () -> MemorySource.page(second, 2, 3, 4),
+                () -> {
+                    throw new SyncException("page 3 failed");
+                });
+
+        SyncException failure = assertThrows(SyncException.class, () -> sync(source));
+
+        assertEquals("page 3 failed", failure.getMessage());
+        List<String> ids = out.messages().stream().filter(m -> m.path("type").asText().equals("RECORD"))
+                .map(m -> m.path("record").path("id").asText()).toList();
+        assertEquals(List.of("t1", "t2", "t3"), ids, "the pages read before the failure are written");
+        List<JsonNode> states = out.states();
+        assertEquals("2025-01-01T00:00:30.000000Z", states.get(states.size() - 1).path("bookmarks").path("contacts")
+                .path("updated_at").asText(), "and checkpointed");
+    }
 }
