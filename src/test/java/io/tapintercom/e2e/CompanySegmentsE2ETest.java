@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.tapintercom.e2e.ChildStreamFixtures.T0;
 import static io.tapintercom.e2e.ChildStreamFixtures.company;
 import static io.tapintercom.e2e.ChildStreamFixtures.iso;
@@ -20,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.tapintercom.testing.LocalWireMock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompanySegmentsE2ETest {
     @RegisterExtension
     static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(LocalWireMock.options()).build();
 
     private static final Map<String, String> LABELS = Map.of("companies", "id", "company_segments", "company_id",
             "company_tags", "company_id");

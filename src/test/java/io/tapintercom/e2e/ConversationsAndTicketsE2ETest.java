@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.tapintercom.e2e.IncrementalE2E.NOW;
 import static io.tapintercom.e2e.IncrementalE2E.START;
 import static io.tapintercom.e2e.IncrementalE2E.at;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tapintercom.e2e.SearchStubs.Search;
+import io.tapintercom.testing.LocalWireMock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConversationsAndTicketsE2ETest {
     @RegisterExtension
     static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(LocalWireMock.options()).build();
 
     @TempDir
     Path dir;

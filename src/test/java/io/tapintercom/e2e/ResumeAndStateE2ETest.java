@@ -2,7 +2,6 @@ package io.tapintercom.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.tapintercom.e2e.IncrementalE2E.NOW;
 import static io.tapintercom.e2e.IncrementalE2E.START;
 import static io.tapintercom.e2e.IncrementalE2E.at;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tapintercom.e2e.SearchStubs.Search;
 import io.tapintercom.singer.Json;
+import io.tapintercom.testing.LocalWireMock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeAndStateE2ETest {
     @RegisterExtension
     static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(LocalWireMock.options()).build();
 
     static final List<String> STREAMS = List.of("contacts", "companies", "conversations", "tickets", "articles", "activity_logs");
 

@@ -1,6 +1,5 @@
 package io.tapintercom.e2e;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.tapintercom.e2e.IncrementalE2E.NOW;
 import static io.tapintercom.e2e.IncrementalE2E.START;
 import static io.tapintercom.e2e.IncrementalE2E.at;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tapintercom.e2e.SearchStubs.Search;
+import io.tapintercom.testing.LocalWireMock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchRecoveryE2ETest {
     @RegisterExtension
     static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(LocalWireMock.options()).build();
 
     @TempDir
     Path dir;
