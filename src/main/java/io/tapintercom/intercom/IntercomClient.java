@@ -76,8 +76,9 @@ public final class IntercomClient {
 
     /**
      * Requests in flight follow the budget and the latency, up to {@link InFlightLimiter#ceiling()}. Callers may
-     * start as many concurrent reads as they like: {@link #send} waits for a place. Thread pools that feed this
-     * client should hold ceiling() threads, so that the limiter, not a pool, bounds the requests in flight.
+     * start as many concurrent reads as they like: {@link #send} waits for a place. A pool that feeds this client
+     * should hold about limit() threads (the sync's workers follow it), so that the limiter, not a pool, bounds the
+     * requests in flight and no thread waits for a place it cannot get.
      */
     public InFlightLimiter inFlight() {
         return inFlight;

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One schema node compiled for conforming values: converts what converts without loss (epoch
@@ -244,7 +245,7 @@ final class Conformer {
 
     private JsonNode misfit(JsonNode value, Context context) {
         String found = value.getNodeType() == JsonNodeType.MISSING ? "nothing" : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        context.issues().misfit(context.stream(), path, context.recordId(), found,
+        context.issues().misfit(context.stream(), path, context.recordId().get(), found,
                 types.describe() + (types.dateTime() ? " (date-time)" : ""));
         return value;
     }
@@ -269,6 +270,13 @@ final class Conformer {
         }
     }
 
-    /** What a conformer needs to know of the record at hand, for its reports. */
-    record Context(String stream, String recordId, TransformIssues issues) {}
+    /**
+     * What a conformer needs to know of the record at hand, for its reports. The record's id is worked out only
+     * when a report needs it, not for every record.
+     */
+    record Context(String stream, Supplier<String> recordId, TransformIssues issues) {
+        Context(String stream, String recordId, TransformIssues issues) {
+            this(stream, () -> recordId, issues);
+        }
+    }
 }

@@ -40,7 +40,7 @@ public final class RecordTransformer {
     }
 
     public ObjectNode transform(JsonNode record) {
-        Conformer.Context context = new Conformer.Context(stream, recordId(record), issues);
+        Conformer.Context context = new Conformer.Context(stream, () -> recordId(record), issues);
         ObjectNode out = Json.object();
         for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -59,7 +59,7 @@ public final class RecordTransformer {
      * of the output is built. Thread-safe.
      */
     public EncodedRecord encode(JsonNode record, RecordEncoder encoder) {
-        Conformer.Context context = new Conformer.Context(stream, recordId(record), issues);
+        Conformer.Context context = new Conformer.Context(stream, () -> recordId(record), issues);
         ObjectNode key = Json.object();
         return encoder.encode(g -> {
             for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
