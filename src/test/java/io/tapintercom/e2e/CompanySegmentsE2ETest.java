@@ -35,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompanySegmentsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     private static final Map<String, String> LABELS = Map.of("companies", "id", "company_segments", "company_id",
             "company_tags", "company_id");

@@ -42,8 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContactChildrenE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     private static final Map<String, String> LABELS = Map.of("contacts", "id", "contact_notes", "contact_id");
 

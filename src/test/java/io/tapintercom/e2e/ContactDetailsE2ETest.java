@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** fetch_contact_details: the fields contact search leaves out, read from GET /contacts/{id} when asked for. */
 class ContactDetailsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

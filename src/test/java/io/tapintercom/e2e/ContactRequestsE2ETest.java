@@ -35,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContactRequestsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     private static final Map<String, String> LABELS = Map.of("contact_segments", "contact_id",
             "contact_subscriptions", "contact_id", "contact_event_summaries", "contact_id");

@@ -33,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContactsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConversationPartsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     private static final Map<String, String> LABELS = Map.of("conversations", "id", "conversation_parts", "conversation_id");
 

@@ -45,8 +45,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConversationsAndTicketsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

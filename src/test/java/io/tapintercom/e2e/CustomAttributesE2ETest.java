@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** custom_attributes typed from the workspace's data attributes at discovery, and records conformed to them. */
 class CustomAttributesE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The foundation as a user meets it: discover, select, sync the full-table streams, and fail clearly. */
 class FoundationE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

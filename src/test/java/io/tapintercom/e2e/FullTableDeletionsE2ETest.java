@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FullTableDeletionsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     private static final Instant SECOND = TapRun.NOW.plus(Duration.ofDays(1));
     private static final Instant THIRD = TapRun.NOW.plus(Duration.ofDays(2));

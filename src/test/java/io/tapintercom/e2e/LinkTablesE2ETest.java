@@ -40,8 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LinkTablesE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     private static final Map<String, String> LABELS = Map.of(
             "contact_tags", "contact_id", "contact_companies", "contact_id",

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What Meltano and people running the tap by hand rely on: --about, --test, settings from the environment. */
 class MeltanoE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** U+0000, which PostgreSQL cannot store, leaves every string by default; strip_nul_characters false keeps it. */
 class NulCharactersE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

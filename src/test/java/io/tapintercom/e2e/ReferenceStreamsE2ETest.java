@@ -33,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReferenceStreamsE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     private static final long VERSION = TapRun.NOW.toEpochMilli();
     /** The keys contact_attributes keeps in STATE after a complete sync, to tell next time what was deleted. */

@@ -35,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeAndStateE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     static final List<String> STREAMS = List.of("contacts", "companies", "conversations", "tickets", "articles", "activity_logs");
 

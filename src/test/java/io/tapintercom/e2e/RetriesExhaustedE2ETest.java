@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** When Intercom keeps failing a request past max_retries: one clear line, exit 1, and a STATE that is still valid. */
 class RetriesExhaustedE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

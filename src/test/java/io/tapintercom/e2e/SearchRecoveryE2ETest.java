@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SearchRecoveryE2ETest {
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

@@ -35,8 +35,7 @@ class SignalE2ETest {
     private static final int PAGES = 40;
 
     @RegisterExtension
-    static WireMockExtension intercom = WireMockExtension.newInstance()
-            .options(LocalWireMock.options()).build();
+    static WireMockExtension intercom = LocalWireMock.extension();
 
     @TempDir
     Path dir;

@@ -3,6 +3,7 @@ package io.tapintercom.testing;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 /**
  * WireMock as the end-to-end tests run it: on a free port of 127.0.0.1, without HTTP/2 over plain HTTP. The
@@ -13,6 +14,11 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  */
 public final class LocalWireMock {
     private LocalWireMock() {}
+
+    /** A WireMock server for one test class: register it with {@code @RegisterExtension}. */
+    public static WireMockExtension extension() {
+        return WireMockExtension.newInstance().options(options()).build();
+    }
 
     public static WireMockConfiguration options() {
         return wireMockConfig().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true);
