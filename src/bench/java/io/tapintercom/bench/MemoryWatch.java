@@ -33,6 +33,12 @@ final class MemoryWatch implements AutoCloseable {
         return peakHeapUsed;
     }
 
+    /** CPU time of this process so far, in seconds (all its threads, user and system). */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
     /** VmHWM of this process, in bytes; -1 where /proc is not there. */
     static long peakRssBytes() {
         try {

@@ -21,4 +21,8 @@ final class Options {
     static int integer(Map<String, String> options, String name, int fallback) {
         return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
     }
+
+    static boolean flag(Map<String, String> options, String name) {
+        return Boolean.parseBoolean(options.getOrDefault(name, "false"));
+    }
 }

@@ -33,7 +33,8 @@ final class Report {
         this.downloaded = downloaded;
     }
 
-    void print() {
+    /** @param syncCpu and downloadCpu the CPU seconds this JVM (not the fake) spent on each */
+    void print(double syncCpu, double downloadCpu) {
         RunTally tally = run.tally();
         Map<String, RunTally.EndpointCount> byStream = new TreeMap<>();
         tally.endpoints.forEach((endpoint, count) -> {
@@ -62,5 +63,7 @@ final class Report {
                 peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRss >> 20);
         System.out.printf(Locale.ROOT, "overhead: download only %.1f s for %d records; sync/download = %.2f%n",
                 downloadSeconds, downloaded, run.seconds() / downloadSeconds);
+        System.out.printf(Locale.ROOT, "CPU of the tap's JVM: sync %.1f s, download %.1f s; sync/download = %.2f%n",
+                syncCpu, downloadCpu, syncCpu / downloadCpu);
     }
 }

@@ -14,10 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.fge.jsonschema.main.JsonSchemaFactory;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tapintercom.singer.Json;
+import io.tapintercom.testing.LauncherJvm;
 import io.tapintercom.testing.LocalWireMock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,6 +79,18 @@ class MeltanoE2ETest {
         assertEquals(0, markdown.exit());
         assertTrue(markdown.stdout().contains("| Setting | Required | Default | Description |"), markdown.stdout());
         assertTrue(markdown.stdout().contains("| access_token | True | None |"), markdown.stdout());
+    }
+
+    @Test
+    void withTheLaunchersJvmOptionsStdoutHoldsOnlyTheTapsJson() throws Exception {
+        Process about = LauncherJvm.tap("--about", "--format", "json").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(about.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertTrue(about.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, about.exitValue());
+        // The whole of stdout is the one JSON document: nothing the JVM prints comes before or after it.
+        assertEquals("tap-intercom", Json.MAPPER.readTree(stdout).path("name").asText(), stdout);
+        assertTrue(stdout.startsWith("{"), stdout);
     }
 
     @Test

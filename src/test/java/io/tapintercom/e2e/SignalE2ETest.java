@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tapintercom.singer.Json;
+import io.tapintercom.testing.LauncherJvm;
 import io.tapintercom.testing.LocalWireMock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -46,9 +47,8 @@ class SignalE2ETest {
         String config = E2E.write(dir, "config.json", E2E.config(intercom.baseUrl()));
         String catalog = E2E.write(dir, "catalog.json", E2E.select(TapRun.tap().run("--config", config, "--discover").json(),
                 Set.of("conversations")));
-        Process tap = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.tapintercom.cli.TapIntercom",
-                "--config", config, "--catalog", catalog)
+        // With the launcher's JVM options: one of them once put a JVM warning on stdout, before the first message.
+        Process tap = LauncherJvm.tap("--config", config, "--catalog", catalog)
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
 
         List<String> lines = new ArrayList<>();
