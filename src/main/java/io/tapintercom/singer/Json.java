@@ -33,6 +33,16 @@ public final class Json {
         return NODES.objectNode();
     }
 
+    /**
+     * A new object with the same fields, their values shared, not copied: for adding or replacing top-level
+     * fields of a record read from Intercom without changing the record itself. Nothing here changes a
+     * value inside a record once read, so sharing them is safe, and a row costs one map instead of its
+     * whole tree copied (a conversation part with its author and attachments).
+     */
+    public static ObjectNode shallowCopy(JsonNode object) {
+        return object().setAll((ObjectNode) object);
+    }
+
     public static ArrayNode array() {
         return NODES.arrayNode();
     }

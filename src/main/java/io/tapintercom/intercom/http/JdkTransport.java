@@ -14,12 +14,11 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,14 +27,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The call's timeout bounds the whole exchange, body included. The JDK's request timeout alone ends
  * when the headers arrive, so a server that sends headers and then nothing held a sync for ever (the
- * library this replaces read the body with no deadline at all). Here the exchange runs asynchronously
- * and is abandoned at the deadline: cancelling it closes its connection.
+ * library this replaces read the body with no deadline at all). Here a timer interrupts the waiting
+ * thread at the deadline, and the JDK's client, interrupted, cancels the exchange and closes its connection.
+ *
+ * <p>The exchange is sent with the blocking {@code send}, not {@code sendAsync}: the JDK hands each
+ * response of {@code sendAsync} on to CompletableFuture's default executor, which on a machine of one or
+ * two processors (a common container limit) starts a thread per task: some 64,000 threads in a sync of
+ * the 4x realistic workspace.
  */
 public final class JdkTransport implements HttpTransport {
     private final HttpClient http;
+    /** Interrupts the thread of an exchange past its deadline: one daemon thread for all exchanges. */
+    private final ScheduledExecutorService deadlines;
 
     public JdkTransport(HttpClient http) {
         this.http = http;
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "tap-intercom-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -65,19 +76,58 @@ public final class JdkTransport implements HttpTransport {
                 .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(call.body()));
         call.headers().forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Deadline deadline = new Deadline(Thread.currentThread());
+        deadline.timer = deadlines.schedule(deadline, call.timeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return reply(exchange.get(call.timeout().toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + seconds(call.timeout()));
+            return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (InterruptedException e) {
-            exchange.cancel(true);
+            if (deadline.passed()) {
+                throw new HttpTimeoutException("no complete response within " + seconds(call.timeout()));
+            }
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the response");
-        } catch (ExecutionException e) {
-            throw classify(e.getCause(), URI.create(call.url()).getHost());
+        } catch (IOException e) {
+            throw classify(e, URI.create(call.url()).getHost());
+        } finally {
+            deadline.disarm();
+        }
+    }
+
+    /**
+     * One exchange's deadline. It interrupts its thread only while the exchange is under way, and an
+     * interrupt it sent is cleared when the exchange ends, so that it never reaches the thread's next work.
+     */
+    private static final class Deadline implements Runnable {
+        private final Thread thread;
+        private ScheduledFuture<?> timer;
+        private boolean over;
+        private boolean passed;
+
+        Deadline(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!over) {
+                passed = true;
+                thread.interrupt();
+            }
+        }
+
+        synchronized boolean passed() {
+            return passed;
+        }
+
+        /** Called by the exchange's thread when it ends, however it ends. */
+        void disarm() {
+            timer.cancel(false);
+            synchronized (this) {
+                over = true;
+                if (passed) {
+                    Thread.interrupted(); // the deadline's interrupt, delivered already: run() holds this lock
+                }
+            }
         }
     }
 

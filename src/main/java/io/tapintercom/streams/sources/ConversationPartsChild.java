@@ -3,6 +3,7 @@ package io.tapintercom.streams.sources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.ApiRequest;
+import io.tapintercom.singer.Json;
 import io.tapintercom.singer.Metrics;
 import io.tapintercom.streams.ChildSource;
 import io.tapintercom.streams.ParentRecord;
@@ -30,7 +31,7 @@ public final class ConversationPartsChild implements ChildSource {
         }
         List<JsonNode> out = new ArrayList<>(parts.size());
         for (JsonNode part : parts) {
-            ObjectNode row = part.deepCopy();
+            ObjectNode row = Json.shallowCopy(part);
             row.put("conversation_id", id);
             row.set("conversation_created_at", full.path("created_at"));
             row.set("conversation_updated_at", full.path("updated_at"));

@@ -85,8 +85,8 @@ public final class EmbeddedChild implements ChildSource {
                 if (!item.isObject() && valueField == null) {
                     continue;
                 }
-                ObjectNode row = item.isObject() ? item.deepCopy() : Json.object().put(valueField, item.asText());
-                carried.forEach((field, sourceField) -> row.set(field, copyOf(source.get(sourceField))));
+                ObjectNode row = item.isObject() ? Json.shallowCopy(item) : Json.object().put(valueField, item.asText());
+                carried.forEach((field, sourceField) -> row.set(field, valueOf(source.get(sourceField))));
                 if (positioned) {
                     row.put(POSITION, position);
                 }
@@ -97,7 +97,8 @@ public final class EmbeddedChild implements ChildSource {
         return rows;
     }
 
-    static JsonNode copyOf(JsonNode value) {
-        return value == null ? NullNode.getInstance() : value.deepCopy();
+    /** A field of the record a row comes from, shared as read (see Json.shallowCopy); null when it has none. */
+    static JsonNode valueOf(JsonNode value) {
+        return value == null ? NullNode.getInstance() : value;
     }
 }

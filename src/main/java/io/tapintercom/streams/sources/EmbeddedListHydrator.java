@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.ApiRequest;
+import io.tapintercom.singer.Json;
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.Pagination;
@@ -40,7 +41,7 @@ public final class EmbeddedListHydrator implements RecordEnricher {
                 continue;
             }
             if (copy == null) {
-                copy = record.deepCopy();
+                copy = Json.shallowCopy(record);
             }
             String id = PathSegment.encode(record.path("id").asText());
             ApiRequest request = ApiRequest.get(endpointPrefix + "_" + list.field(), pathPrefix + id + "/" + list.subPath());
@@ -48,7 +49,7 @@ public final class EmbeddedListHydrator implements RecordEnricher {
             List<JsonNode> items = Deletions.orGone(client.log(),
                     () -> Pages.readAll(client, request, list.pagination().get(), "data"),
                     endpointPrefix + " " + record.path("id").asText());
-            ObjectNode full = ((ObjectNode) embedded).deepCopy();
+            ObjectNode full = Json.shallowCopy(embedded);
             ArrayNode data = full.putArray("data");
             for (JsonNode item : items) {
                 String itemId = item.path("id").asText();

@@ -3,6 +3,7 @@ package io.tapintercom.streams.sources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.intercom.ApiRequest;
+import io.tapintercom.singer.Json;
 import io.tapintercom.intercom.pagination.Pages;
 import io.tapintercom.intercom.pagination.Pagination;
 import io.tapintercom.streams.ChildSource;
@@ -88,8 +89,8 @@ public final class SubResourceChild implements ChildSource {
         }
         List<JsonNode> children = new ArrayList<>();
         for (JsonNode item : Pages.readAll(parent.client(), request, pagination.get(), recordsKey)) {
-            ObjectNode child = item.deepCopy();
-            carried.forEach((field, parentField) -> child.set(field, EmbeddedChild.copyOf(record.get(parentField))));
+            ObjectNode child = Json.shallowCopy(item);
+            carried.forEach((field, parentField) -> child.set(field, EmbeddedChild.valueOf(record.get(parentField))));
             children.add(finish.apply(child));
         }
         return children;
