@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,11 +43,14 @@ public final class JdkTransport implements HttpTransport {
 
     public JdkTransport(HttpClient http) {
         this.http = http;
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "tap-intercom-deadlines");
             thread.setDaemon(true);
             return thread;
         });
+        // A deadline met is cancelled, and leaves the queue at once rather than at its time: thousands otherwise.
+        timers.setRemoveOnCancelPolicy(true);
+        this.deadlines = timers;
     }
 
     /**
