@@ -62,6 +62,9 @@ final class Bookmarks {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return Optional.of(DateTimes.fromEpoch(value.longValue())); // the common case, without a BigDecimal
+        }
         return value.isNumber() ? Optional.of(DateTimes.fromEpoch(value.decimalValue())) : DateTimes.parse(value.asText());
     }
 }

@@ -38,6 +38,10 @@ final class Conformer {
     /** Null: unknown fields are dropped. Otherwise the conformer for fields not named in properties. */
     private final Conformer additional;
     private final Conformer items;
+    /** Any value goes out as it came: the schema says nothing of it. Worked out once, asked for every value. */
+    private final boolean passThrough;
+    private final boolean allowsObject;
+    private final boolean allowsArray;
 
     private Conformer(String path, JsonNode schema) {
         this.path = path;
@@ -54,6 +58,9 @@ final class Conformer {
         }
         JsonNode itemSchema = schema.get("items");
         items = itemSchema != null && itemSchema.isObject() ? new Conformer(path + "[]", itemSchema) : null;
+        passThrough = types.any() && properties.isEmpty() && items == null;
+        allowsObject = types.allows(Kind.OBJECT);
+        allowsArray = types.allows(Kind.ARRAY);
     }
 
     static Conformer compile(JsonNode schema) {
@@ -69,7 +76,7 @@ final class Conformer {
     }
 
     JsonNode conform(JsonNode value, Context context) {
-        if (types.any() && properties.isEmpty() && items == null) {
+        if (passThrough) {
             return value;
         }
         switch (value.getNodeType()) {
@@ -77,8 +84,8 @@ final class Conformer {
             case NUMBER: return conformNumber(value, context);
             case STRING: return conformText(value, context);
             case BOOLEAN: return conformBoolean(value, context);
-            case OBJECT: return types.allows(Kind.OBJECT) ? conformObject((ObjectNode) value, context) : misfit(value, context);
-            case ARRAY: return types.allows(Kind.ARRAY) ? conformArray((ArrayNode) value, context) : misfit(value, context);
+            case OBJECT: return allowsObject ? conformObject((ObjectNode) value, context) : misfit(value, context);
+            case ARRAY: return allowsArray ? conformArray((ArrayNode) value, context) : misfit(value, context);
             default: return misfit(value, context);
         }
     }
@@ -88,11 +95,11 @@ final class Conformer {
      * walked, each scalar conformed on its own. The same rules, the same reports, one copy fewer.
      */
     void write(JsonNode value, JsonGenerator g, Context context) throws IOException {
-        if (types.any() && properties.isEmpty() && items == null) {
+        if (passThrough) {
             RecordEncoder.writeTree(value, g);
-        } else if (value.isObject() && types.allows(Kind.OBJECT)) {
+        } else if (value.isObject() && allowsObject) {
             writeObject((ObjectNode) value, g, context);
-        } else if (value.isArray() && types.allows(Kind.ARRAY) && items != null) {
+        } else if (value.isArray() && allowsArray && items != null) {
             g.writeStartArray();
             for (JsonNode item : value) {
                 items.write(item, g, context);

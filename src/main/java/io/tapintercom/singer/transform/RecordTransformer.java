@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapintercom.singer.EncodedRecord;
 import io.tapintercom.singer.Json;
 import io.tapintercom.singer.RecordEncoder;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,11 @@ public final class RecordTransformer {
     private final Set<String> selected;
     private final List<String> keyProperties;
     private final TransformIssues issues;
+    /** Each top-level field the schema knows, with what becomes of it: one lookup a field, not three. */
+    private final Map<String, Field> fields = new HashMap<>();
+
+    /** A top-level field: its conformer, whether it goes out, and whether it is part of the key. */
+    private record Field(Conformer conformer, boolean selected, boolean key) {}
 
     private RecordTransformer(String stream, JsonNode schema, Set<String> selected, List<String> keyProperties,
                               TransformIssues issues) {
@@ -28,6 +34,8 @@ public final class RecordTransformer {
         this.selected = Set.copyOf(selected);
         this.keyProperties = List.copyOf(keyProperties);
         this.issues = issues;
+        root.properties().forEach((name, conformer) ->
+                fields.put(name, new Field(conformer, selected.contains(name), keyProperties.contains(name))));
     }
 
     /**
@@ -63,19 +71,19 @@ public final class RecordTransformer {
         ObjectNode key = Json.object();
         return encoder.encode(g -> {
             for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                Conformer conformer = root.properties().get(field.getKey());
-                if (conformer == null) {
-                    issues.unknownField(stream, field.getKey());
-                } else if (selected.contains(field.getKey())) {
-                    g.writeFieldName(field.getKey());
-                    if (keyProperties.contains(field.getKey())) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                Field field = fields.get(entry.getKey());
+                if (field == null) {
+                    issues.unknownField(stream, entry.getKey());
+                } else if (field.selected()) {
+                    g.writeFieldName(entry.getKey());
+                    if (field.key()) {
                         // Kept as written, for whoever must remember which records went out.
-                        JsonNode value = conformer.conform(field.getValue(), context);
-                        key.set(field.getKey(), value);
+                        JsonNode value = field.conformer().conform(entry.getValue(), context);
+                        key.set(entry.getKey(), value);
                         RecordEncoder.writeTree(value, g);
                     } else {
-                        conformer.write(field.getValue(), g, context);
+                        field.conformer().write(entry.getValue(), g, context);
                     }
                 }
             }
