@@ -83,7 +83,9 @@ class MeltanoE2ETest {
 
     @Test
     void withTheLaunchersJvmOptionsStdoutHoldsOnlyTheTapsJson() throws Exception {
-        Process about = LauncherJvm.tap("--about", "--format", "json").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // PrintCommandLineFlags stands for any output of the JVM's own, which it prints on stdout by default.
+        Process about = LauncherJvm.tap(List.of("-XX:+PrintCommandLineFlags"), "--about", "--format", "json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String stdout = new String(about.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertTrue(about.waitFor(60, TimeUnit.SECONDS));

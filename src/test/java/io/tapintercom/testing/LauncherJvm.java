@@ -36,9 +36,15 @@ public final class LauncherJvm {
 
     /** A process of the tap with the given arguments, its environment as the launcher sets it. */
     public static ProcessBuilder tap(String... args) {
+        return tap(List.of(), args);
+    }
+
+    /** The same, with JVM options of a test's after the launcher's. */
+    public static ProcessBuilder tap(List<String> moreOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(defaultOptions());
+        command.addAll(moreOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tapintercom.cli.TapIntercom"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
