@@ -16,7 +16,7 @@ public final class Metrics {
 
     /** A duration in seconds, e.g. http_request_duration. */
     public void timer(String metric, double seconds, Map<String, ?> tags) {
-        write("timer", metric, Double.toString(seconds), tags);
+        write("timer", metric, literal(seconds), tags);
     }
 
     /** A count, e.g. record_count. */
@@ -38,7 +38,11 @@ public final class Metrics {
         log.info(line.append("}}").toString());
     }
 
+    /** A value as JSON: numbers and booleans as they are, NaN and infinities (not JSON) as null, the rest quoted. */
     private static String literal(Object value) {
+        if (value instanceof Double number && !Double.isFinite(number)) {
+            return "null";
+        }
         if (value == null || value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value);
         }

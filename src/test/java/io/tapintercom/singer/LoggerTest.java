@@ -135,6 +135,15 @@ class LoggerTest {
     }
 
     @Test
+    void aMetricValueThatIsNoJsonNumberIsWrittenAsNull() throws Exception {
+        LogCapture log = new LogCapture();
+        new Metrics(log.logger()).timer("http_request_duration", Double.NaN, Map.of("endpoint", "admins"));
+        assertEquals("INFO METRIC: {\"type\":\"timer\",\"metric\":\"http_request_duration\",\"value\":null,"
+                + "\"tags\":{\"endpoint\":\"admins\"}}", log.lines().get(0));
+        Json.MAPPER.readTree(log.lines().get(0).substring("INFO METRIC: ".length()));
+    }
+
+    @Test
     void metricsAreSilentBelowInfo() {
         LogCapture log = new LogCapture(Logger.Level.WARNING);
         new Metrics(log.logger()).counter("record_count", 1, Map.of());
