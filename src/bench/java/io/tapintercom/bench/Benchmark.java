@@ -21,6 +21,7 @@ import java.util.Set;
  *               and run figures (--warm: after a sync not reported, so that compiling the code is not counted)
  *   budget      [--scale N] [--latencies 50,100,...] [--rate-limit N_PER_10S]  realistic workspace under Intercom's
  *                                                                          budget: wall time against requests / rate
+ *               [--phase MS]: each run starts MS into one of the fake's 10-second windows (fixed on the epoch)
  *   memory      [--scales 1,4] [--latency MS] [--java-opts OPTS]          peak RSS of the launcher (as shipped)
  *   slices      [--contacts N] [--search-latency MS]                      contacts' first sync: sliced vs one cursor
  * </pre>

@@ -38,13 +38,32 @@ final class Budget {
                     "--rate-limit", Integer.toString(limit));
             try (FakeProcess server = new FakeProcess(fake)) {
                 BenchTap setup = new BenchTap(server.baseUrl(), server.token());
-                TapProcess.Result run = tap.run(setup.syncArgs(setup.defaults(), Set.of()), null);
+                List<String> args = setup.syncArgs(setup.defaults(), Set.of());
+                if (options.containsKey("phase")) {
+                    awaitPhase(Options.integer(options, "phase", 0));
+                }
+                TapProcess.Result run = tap.run(args, null);
                 long requests = run.tally().totalRequests();
                 double ideal = requests / allowed;
                 System.out.printf(Locale.ROOT, "| %d ms | %,d | %.1f s | %.1f | %.2f | %.3f | %d | %d MB |%n", latency, requests,
                         run.seconds(), requests / run.seconds(), requests / run.seconds() / allowed, run.seconds() / ideal,
                         run.tally().total429(), run.peakRssBytes() >> 20);
             }
+        }
+    }
+
+    /**
+     * Waits until the clock is {@code phaseMillis} into one of the fake's 10-second windows, which like Intercom's
+     * are fixed on the epoch. Where in a window a sync starts changes how much of the first window's budget it
+     * can spend, and so its wall time by seconds at high latency: runs started at one phase compare.
+     */
+    private static void awaitPhase(int phaseMillis) {
+        long now = System.currentTimeMillis();
+        long wait = Math.floorMod(phaseMillis - now, 10_000L);
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
