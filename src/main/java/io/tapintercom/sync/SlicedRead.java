@@ -6,15 +6,19 @@ import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * A group's read as pages from one or more slices, each slice's pages in its own order and the next
@@ -51,6 +55,8 @@ final class SlicedRead implements AutoCloseable {
     private final Map<Slice, PageReader> open = new HashMap<>();
     private final Map<Slice, Integer> pageNumbers = new HashMap<>();
     private final Map<Slice, Future<?>> inFlight = new HashMap<>();
+    /** The pages each open slice has yet to read, as Intercom last said (or as estimated when it was cut). */
+    private final Map<Slice, Long> pagesLeft = new HashMap<>();
 
     /** @param planner null for a read that is never sliced */
     SlicedRead(String stream, ReadWindow whole, Function<ReadWindow, PageReader> readers, SlicePlanner planner,
@@ -77,13 +83,16 @@ final class SlicedRead implements AutoCloseable {
             if (arrival.page() == null) {
                 // Finished only once the pages handed out before are written too.
                 open.remove(slice).close();
+                pagesLeft.remove(slice);
                 slice.end();
                 continue;
             }
             PageReader reader = open.get(slice);
             int number = pageNumbers.merge(slice, 1, Integer::sum);
+            OptionalLong left = SlicePlanner.pagesLeft(arrival.page());
+            left.ifPresent(pages -> pagesLeft.put(slice, pages));
             List<Slice> parts = planner == null ? List.of() : reader.highestHandedOut()
-                    .map(at -> planner.split(at, slice.to(), SlicePlanner.pagesLeft(arrival.page()), open.size()))
+                    .map(at -> planner.split(at, slice.to(), left, open.size()))
                     .orElse(List.of());
             SlicePage page = new SlicePage(slice, arrival.page(), number, reader.window());
             slice.handedOut();
@@ -118,6 +127,10 @@ final class SlicedRead implements AutoCloseable {
     /** The rest of the slice is read as {@code parts}; the slice ends with the page just handed out. */
     private void cut(Slice slice, List<Slice> parts) {
         open.remove(slice).close();
+        Long left = pagesLeft.remove(slice);
+        if (left != null) {
+            parts.forEach(part -> pagesLeft.put(part, (left + parts.size() - 1) / parts.size()));
+        }
         slice.end();
         slices.split(slice, parts);
         log.info("stream %s: reading the rest, from %s to %s, in %d slices at once", stream,
@@ -143,13 +156,44 @@ final class SlicedRead implements AutoCloseable {
         }));
     }
 
+    /**
+     * Of the arrivals waiting, the one whose slice has the most pages left: its next page is asked for as soon
+     * as this one is handed out, and a slice that cannot be cut further is a chain of pages, each asked for after
+     * the one before. Taken first, the longest chain is read from the start of the sync rather than at its end.
+     * Each slice has one arrival at most, so a slice's pages still come in order. An end or a failure is taken
+     * at once.
+     */
     private Arrival take() {
+        List<Arrival> ready = new ArrayList<>();
         try {
-            return arrivals.take();
+            ready.add(arrivals.take());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException("interrupted");
         }
+        arrivals.drainTo(ready);
+        Arrival chosen = first(ready, arrival -> arrival.page() == null,
+                arrival -> pagesLeft.getOrDefault(arrival.slice(), 0L));
+        for (Arrival arrival : ready) {
+            if (arrival != chosen) {
+                arrivals.add(arrival);
+            }
+        }
+        return chosen;
+    }
+
+    /** Of what is ready, the first that {@code ends}, or else the first with the most pages left. */
+    static <T> T first(List<T> ready, Predicate<T> ends, ToLongFunction<T> pagesLeft) {
+        T chosen = ready.get(0);
+        for (T candidate : ready) {
+            if (ends.test(candidate)) {
+                return candidate;
+            }
+            if (pagesLeft.applyAsLong(candidate) > pagesLeft.applyAsLong(chosen)) {
+                chosen = candidate;
+            }
+        }
+        return chosen;
     }
 
     @Override

@@ -131,6 +131,22 @@ class SlicedReadTest {
     }
 
     @Test
+    void ofThePagesWaitingTheOneWhoseSliceHasTheMostPagesLeftIsTakenFirstAndAnEndAtOnce() {
+        record Ready(String slice, long pagesLeft, boolean end) {}
+        Ready shortChain = new Ready("a", 2, false);
+        Ready longChain = new Ready("b", 9, false);
+        Ready alsoLong = new Ready("c", 9, false);
+        Ready unknown = new Ready("d", 0, false);
+        Ready ended = new Ready("e", 0, true);
+
+        assertEquals(longChain, SlicedRead.first(List.of(shortChain, longChain, alsoLong, unknown), Ready::end, Ready::pagesLeft),
+                "the longest chain, and of two as long the one that came first");
+        assertEquals(ended, SlicedRead.first(List.of(shortChain, longChain, ended), Ready::end, Ready::pagesLeft));
+        assertEquals(unknown, SlicedRead.first(List.of(unknown, new Ready("f", 0, false)), Ready::end, Ready::pagesLeft),
+                "with nothing known, the order they came in");
+    }
+
+    @Test
     void aShortReadKeepsItsOneCursor() {
         MemorySource source = new MemorySource(yearOfRecords(50), 10, Duration.ofHours(1));
         int pages = 0;
