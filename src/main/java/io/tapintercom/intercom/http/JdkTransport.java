@@ -19,8 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * {@link HttpTransport} over the JDK's own HTTP client. TLS is always verified, redirects are never
@@ -43,11 +45,7 @@ public final class JdkTransport implements HttpTransport {
 
     public JdkTransport(HttpClient http) {
         this.http = http;
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "tap-intercom-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon(() -> "tap-intercom-deadlines"));
         // A deadline met is cancelled, and leaves the queue at once rather than at its time: thousands otherwise.
         timers.setRemoveOnCancelPolicy(true);
         this.deadlines = timers;
@@ -62,16 +60,21 @@ public final class JdkTransport implements HttpTransport {
 
     public static JdkTransport create(Duration connectTimeout) {
         AtomicInteger count = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENT_THREADS, task -> {
-            Thread thread = new Thread(task, "tap-intercom-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENT_THREADS,
+                daemon(() -> "tap-intercom-http-" + count.incrementAndGet()));
         return new JdkTransport(HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(threads)
                 .build());
+    }
+
+    private static ThreadFactory daemon(Supplier<String> name) {
+        return task -> {
+            Thread thread = new Thread(task, name.get());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override

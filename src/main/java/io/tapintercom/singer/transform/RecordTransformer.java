@@ -17,12 +17,10 @@ import java.util.Set;
  */
 public final class RecordTransformer {
     private final String stream;
-    private final Conformer root;
-    private final Set<String> selected;
     private final List<String> keyProperties;
     private final TransformIssues issues;
     /** Each top-level field the schema knows, with what becomes of it: one lookup a field, not three. */
-    private final Map<String, Field> fields = new HashMap<>();
+    private final Map<String, Field> fields;
 
     /** A top-level field: its conformer, whether it goes out, and whether it is part of the key. */
     private record Field(Conformer conformer, boolean selected, boolean key) {}
@@ -30,12 +28,12 @@ public final class RecordTransformer {
     private RecordTransformer(String stream, JsonNode schema, Set<String> selected, List<String> keyProperties,
                               TransformIssues issues) {
         this.stream = stream;
-        this.root = Conformer.compile(schema);
-        this.selected = Set.copyOf(selected);
         this.keyProperties = List.copyOf(keyProperties);
         this.issues = issues;
-        root.properties().forEach((name, conformer) ->
-                fields.put(name, new Field(conformer, selected.contains(name), keyProperties.contains(name))));
+        Map<String, Field> compiled = new HashMap<>();
+        Conformer.compile(schema).properties().forEach((name, conformer) ->
+                compiled.put(name, new Field(conformer, selected.contains(name), keyProperties.contains(name))));
+        this.fields = Map.copyOf(compiled);
     }
 
     /**
@@ -51,12 +49,12 @@ public final class RecordTransformer {
         Conformer.Context context = new Conformer.Context(stream, () -> recordId(record), issues);
         ObjectNode out = Json.object();
         for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            Conformer conformer = root.properties().get(field.getKey());
-            if (conformer == null) {
-                issues.unknownField(stream, field.getKey());
-            } else if (selected.contains(field.getKey())) {
-                out.set(field.getKey(), conformer.conform(field.getValue(), context));
+            Map.Entry<String, JsonNode> entry = it.next();
+            Field field = fields.get(entry.getKey());
+            if (field == null) {
+                issues.unknownField(stream, entry.getKey());
+            } else if (field.selected()) {
+                out.set(entry.getKey(), field.conformer().conform(entry.getValue(), context));
             }
         }
         return out;
