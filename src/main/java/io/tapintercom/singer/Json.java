@@ -21,11 +21,11 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // Singer targets reject NaN; never let Jackson invent a textual form for it.
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            // ...and keep its scale: 100.0 stays 100.0, never 1E+2.
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            // ...and keep its scale: 100.0 stays 100.0, never 1E+2; objects hold their fields compactly.
+            .nodeFactory(CompactNodeFactory.INSTANCE)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
     private Json() {}
 
