@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * budget of requests in flight. STATE is written as bookmarks move and once more at the end.
  */
 public final class SyncEngine {
+    private static final long IDLE_THREAD_SECONDS = 1;
     private final IntercomClient client;
     private final MessageWriter writer;
     private final Clock clock;
@@ -46,12 +49,12 @@ public final class SyncEngine {
         // Every bookmark is checked before the first message: bad state fails the run before it starts.
         List<Windows> windows = plans.stream().map(group -> Windows.of(group, initial, settings)).toList();
         StateKeeper state = new StateKeeper(writer, initial, settings.signpost(), settings.testRun());
-        ExecutorService groupThreads = Executors.newCachedThreadPool(daemon("tap-intercom-group"));
+        ExecutorService groupThreads = cached("tap-intercom-group");
         // As many workers as the client may have requests in flight now (its InFlightLimiter follows the budget and the
         // latency), and two for work that needs no request: a parent waiting for a place in flight waits in the queue,
         // not on a thread of its own.
         ExecutorService workers = ElasticPool.create(() -> client.inFlight().limit() + 2, daemon("tap-intercom-worker"));
-        ExecutorService readers = Executors.newCachedThreadPool(daemon("tap-intercom-reader"));
+        ExecutorService readers = cached("tap-intercom-reader");
         try {
             SyncContext context = new SyncContext(client, writer, clock, log, settings, workers, readers, state,
                     client.inFlight()::limit);
@@ -97,6 +100,16 @@ public final class SyncEngine {
             }
         }
         return groups;
+    }
+
+    /**
+     * A thread for each task, reused while tasks keep coming. A thread idle for a second ends: each holds the stack
+     * it has touched (some 100 KB), and the groups of small streams and the readers of finished slices would
+     * otherwise keep a few dozen of them for a minute, Executors.newCachedThreadPool's idle time.
+     */
+    private static ExecutorService cached(String prefix) {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemon(prefix));
     }
 
     private static ThreadFactory daemon(String prefix) {
