@@ -130,9 +130,10 @@ public final class IntercomClient {
     private Attempt attempt(ApiRequest request, HttpCall call) {
         HttpReply reply;
         long started;
+        long booking;
         // A place in flight first, then the budget: a request booked in the rate limiter goes out at once.
         try (InFlightLimiter.Permit permit = inFlight.acquire()) {
-            limiter.acquire();
+            booking = limiter.acquire();
             stats.request();
             started = System.nanoTime();
             permit.sending();
@@ -146,7 +147,7 @@ public final class IntercomClient {
             Thread.currentThread().interrupt();
             throw new IntercomApiException(request.describe() + " was interrupted", 0, "interrupted");
         }
-        return answered(request, reply, started);
+        return answered(request, reply, started, booking);
     }
 
     private Attempt failedToSend(ApiRequest request, long started, IOException e) {
@@ -158,9 +159,9 @@ public final class IntercomClient {
         return noResponse(request, e);
     }
 
-    private Attempt answered(ApiRequest request, HttpReply reply, long started) {
+    private Attempt answered(ApiRequest request, HttpReply reply, long started, long booking) {
         reached = true;
-        limiter.observe(reply);
+        limiter.observe(reply, booking);
         int status = reply.status();
         if (status >= 200 && status < 300) {
             Attempt parsed = parse(request, reply);

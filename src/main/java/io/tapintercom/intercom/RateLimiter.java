@@ -11,6 +11,11 @@ import java.time.Duration;
  * (X-RateLimit-Reset, epoch seconds), so the limiter spends what remains of a window and then waits
  * for its end, instead of guessing with blind sleeps. It counts a request as spent when it is sent,
  * so requests in flight are never double-booked.
+ *
+ * <p>A request booked in a window's last moments can reach Intercom in the next one (a collection pause, a busy CPU
+ * or the network between booking and arrival), where this limiter's own tally, started when the window turned,
+ * does not hold it. Its answer shows it: counted in a window newer than the one it was booked in. Each such answer
+ * takes one request from the budget left, so the window's end is not met with 429s.
  */
 public final class RateLimiter {
     /** Slack after the announced reset, for clock skew between Intercom and this machine. */
@@ -37,6 +42,12 @@ public final class RateLimiter {
      */
     private long lastReportedResetMillis;
     private long nextCapWarningMillis;
+    /** Requests booked so far; the n-th booking is number n. */
+    private long booked;
+    /** The last booking before this limiter turned to a new window by its own clock; -1 before it ever did. */
+    private long lastBookingBeforeRollover = -1;
+    /** The end of the window those bookings were made in. */
+    private long rolledOverFrom;
 
     public RateLimiter(Clock clock, Sleeper sleeper, Logger log) {
         this.clock = clock;
@@ -44,23 +55,41 @@ public final class RateLimiter {
         this.log = log;
     }
 
-    /** Blocks until a request may be sent within the budget, and books it. */
-    public void acquire() throws InterruptedException {
+    /**
+     * Blocks until a request may be sent within the budget, and books it.
+     *
+     * @return the booking's number, for {@link #observe(HttpReply, long)} with the request's answer
+     */
+    public long acquire() throws InterruptedException {
         while (true) {
             Duration wait = tryAcquire();
             if (wait.isZero()) {
-                return;
+                return booked();
             }
             sleeper.sleep(wait);
         }
     }
 
+    private synchronized long booked() {
+        return booked;
+    }
+
     /** Books a request and returns zero, or returns how long to wait before asking again. */
     synchronized Duration tryAcquire() {
+        Duration wait = waitFor();
+        if (wait.isZero()) {
+            booked++;
+        }
+        return wait;
+    }
+
+    private Duration waitFor() {
         long now = clock.millis();
         if (resetAtMillis > 0 && now >= resetAtMillis + RESET_MARGIN.toMillis()) {
             // The window Intercom announced is over: a fresh budget, until a response says otherwise.
             remaining = limit;
+            rolledOverFrom = resetAtMillis;
+            lastBookingBeforeRollover = booked;
             resetAtMillis = 0;
         }
         if (remaining == UNKNOWN) {
@@ -83,13 +112,26 @@ public final class RateLimiter {
         return Duration.ofMillis(Math.max(1, resetAtMillis + RESET_MARGIN.toMillis() - now));
     }
 
-    /** Learns the budget from a response's headers. */
+    /** Learns the budget from the answer to the request booked last (no other was booked after it). */
     public synchronized void observe(HttpReply reply) {
+        observe(reply, booked);
+    }
+
+    /**
+     * Learns the budget from a response's headers.
+     *
+     * @param booking what {@link #acquire()} returned for the request this answers
+     */
+    public synchronized void observe(HttpReply reply, long booking) {
         Long headerLimit = number(reply.header("X-RateLimit-Limit"));
         Long headerRemaining = number(reply.header("X-RateLimit-Remaining"));
         Long headerReset = number(reply.header("X-RateLimit-Reset"));
         if (headerRemaining != null && headerReset != null) {
-            learn(headerLimit, headerRemaining, plausible(headerReset));
+            long reset = plausible(headerReset);
+            learn(headerLimit, headerRemaining, reset);
+            if (booking <= lastBookingBeforeRollover && reset > rolledOverFrom && reset == resetAtMillis && remaining > 0) {
+                remaining--; // booked in the window before, counted in this one
+            }
         }
         if (reply.status() == 429) {
             remaining = 0;

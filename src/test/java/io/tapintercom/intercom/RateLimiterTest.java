@@ -163,6 +163,46 @@ class RateLimiterTest {
     }
 
     @Test
+    void requestsBookedAtAWindowsEndButCountedInTheNextAreNotSpentTwice() throws InterruptedException {
+        limiter.observe(ok(100, 5, t0 + 1));
+        long[] late = new long[5];
+        for (int i = 0; i < late.length; i++) {
+            late[i] = limiter.acquire(); // the old window's last five
+        }
+        clock.advance(Duration.ofMillis(1_000 + MARGIN)); // the limiter turns over: 100 for the new window
+        acquireTimes(20);
+
+        // The five went out late (a collection pause, a busy CPU) and reached Intercom after its window turned: it
+        // counted them in the new one, before any of the twenty.
+        for (int i = 0; i < late.length; i++) {
+            limiter.observe(ok(100, 99 - i, t0 + 11), late[i]);
+        }
+
+        int granted = 0;
+        while (limiter.tryAcquire().isZero() && granted < 200) {
+            granted++;
+        }
+        assertEquals(75, granted, "the new window's 100, less the 5 late ones and the 20 booked in it");
+    }
+
+    @Test
+    void anAnswerOfTheWindowItWasBookedInTakesNothingMore() throws InterruptedException {
+        limiter.observe(ok(100, 5, t0 + 1));
+        long late = limiter.acquire();
+        long onTime = limiter.acquire();
+        clock.advance(Duration.ofMillis(1_000 + MARGIN));
+        acquireTimes(20);
+        limiter.observe(ok(100, 3, t0 + 1), onTime); // counted in the window it was booked in
+        limiter.observe(ok(100, 99, t0 + 11), late);
+
+        int granted = 0;
+        while (limiter.tryAcquire().isZero() && granted < 200) {
+            granted++;
+        }
+        assertEquals(79, granted);
+    }
+
+    @Test
     void aLateAnswerFromAFinishedWindowDoesNotReopenIt() {
         long firstReset = t0 + 1;
         limiter.observe(ok(10, 2, firstReset));
