@@ -174,7 +174,7 @@ final class GroupSync implements GroupRunner.Group {
                 .map(span -> new SlicePlanner(ctx.inFlight(), span)).orElse(null) : null;
         return new SlicedRead(group.name(), new ReadWindow(from, ctx.settings().signpost()),
                 window -> new PageReader(group.name(), source, ctx.client(), windows::key, window, ctx.log()), planner,
-                ctx.readers(), ctx.log());
+                ctx.readers(), ctx.clock(), ctx.log());
     }
 
     /**

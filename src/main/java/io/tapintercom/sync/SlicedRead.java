@@ -5,6 +5,7 @@ import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.DateTimes;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +22,9 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * A group's read as pages from one or more slices, each slice's pages in its own order and the next
- * page of every open slice already in flight. Hands out whichever page arrives first. A page may be
+ * A group's read as pages from one or more slices, each slice's pages in its own order, the next pages
+ * of as many open slices in flight as the group's pace can use ({@link PageDemand}). Hands out whichever
+ * page arrives first. A page may be
  * written well after it was handed out (the group expands several pages at once), as long as each
  * slice's pages are written in the order handed out; after each, {@link #written} says where the
  * bookmark may go (see {@link Slices}). The read starts as
@@ -42,27 +44,34 @@ final class SlicedRead implements AutoCloseable {
         }
     }
 
-    /** What a reader thread hands back: a page, the end of its slice (page null), or a failure. */
-    private record Arrival(Slice slice, Page page, RuntimeException failure) {}
+    /** What a reader thread hands back: a page, the end of its slice (page null), or a failure; and when. */
+    private record Arrival(Slice slice, Page page, RuntimeException failure, long askedAt, long arrivedAt) {}
 
     private final Function<ReadWindow, PageReader> readers;
     private final SlicePlanner planner;
     private final ExecutorService threads;
     private final String stream;
     private final Logger log;
+    private final Clock clock;
+    private final PageDemand demand;
     private final Slices slices;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final Map<Slice, PageReader> open = new HashMap<>();
     private final Map<Slice, Integer> pageNumbers = new HashMap<>();
+    /** The slices whose next page is asked for or has arrived, not yet taken. */
     private final Map<Slice, Future<?>> inFlight = new HashMap<>();
+    /** Open slices whose next page waits to be asked for: the group's pace has enough pages coming. */
+    private final List<Slice> held = new ArrayList<>();
     /** The pages each open slice has yet to read, as Intercom last said (or as estimated when it was cut). */
     private final Map<Slice, Long> pagesLeft = new HashMap<>();
 
     /** @param planner null for a read that is never sliced */
     SlicedRead(String stream, ReadWindow whole, Function<ReadWindow, PageReader> readers, SlicePlanner planner,
-               ExecutorService threads, Logger log) {
+               ExecutorService threads, Clock clock, Logger log) {
         this.stream = stream;
         this.log = log;
+        this.clock = clock;
+        this.demand = new PageDemand(clock);
         this.readers = readers;
         this.planner = planner;
         this.threads = threads;
@@ -74,6 +83,7 @@ final class SlicedRead implements AutoCloseable {
     /** The next page of any open slice; null once every slice has ended. */
     SlicePage next() {
         while (!open.isEmpty()) {
+            release();
             Arrival arrival = take();
             inFlight.remove(arrival.slice());
             if (arrival.failure() != null) {
@@ -88,6 +98,7 @@ final class SlicedRead implements AutoCloseable {
                 continue;
             }
             PageReader reader = open.get(slice);
+            demand.taken(arrival.askedAt(), arrival.arrivedAt());
             int number = pageNumbers.merge(slice, 1, Integer::sum);
             OptionalLong left = SlicePlanner.pagesLeft(arrival.page());
             left.ifPresent(pages -> pagesLeft.put(slice, pages));
@@ -143,14 +154,35 @@ final class SlicedRead implements AutoCloseable {
         fetch(slice);
     }
 
+    /** The slice's next page is asked for as soon as the group's pace wants one more page coming. */
     private void fetch(Slice slice) {
+        held.add(slice);
+        release();
+    }
+
+    /**
+     * Asks for the next pages of held slices while fewer pages are coming than the group's pace can use (see
+     * {@link PageDemand}), those of the slices with the most pages left first (the longest chains). At least one
+     * page is always coming while a slice is open.
+     */
+    private void release() {
+        while (!held.isEmpty() && inFlight.size() < demand.pages()) {
+            Slice slice = first(held, s -> false, s -> pagesLeft.getOrDefault(s, 0L));
+            held.remove(slice);
+            ask(slice);
+        }
+    }
+
+    private void ask(Slice slice) {
         PageReader reader = open.get(slice);
+        long askedAt = clock.millis();
         inFlight.put(slice, threads.submit(() -> {
             Arrival arrival;
             try {
-                arrival = new Arrival(slice, reader.next().orElse(null), null);
+                Page page = reader.next().orElse(null);
+                arrival = new Arrival(slice, page, null, askedAt, clock.millis());
             } catch (RuntimeException e) {
-                arrival = new Arrival(slice, null, e);
+                arrival = new Arrival(slice, null, e, askedAt, clock.millis());
             }
             arrivals.add(arrival);
         }));
@@ -198,6 +230,7 @@ final class SlicedRead implements AutoCloseable {
 
     @Override
     public void close() {
+        held.clear();
         inFlight.values().forEach(future -> future.cancel(true));
         inFlight.clear();
         open.values().forEach(PageReader::close);

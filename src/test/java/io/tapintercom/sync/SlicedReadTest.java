@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.sync.SlicedRead.SlicePage;
+import io.tapintercom.intercom.TestClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +50,33 @@ class SlicedReadTest {
     }
 
     SlicedRead read(MemorySource source, int maxSlices) {
+        return read(source, maxSlices, Clock.systemUTC());
+    }
+
+    SlicedRead read(MemorySource source, int maxSlices, Clock clock) {
         return new SlicedRead("contacts", new ReadWindow(FROM, SIGNPOST),
                 window -> new PageReader("contacts", source, null, SlicedReadTest::key, window, Logger.discarding()),
-                new SlicePlanner(() -> maxSlices, Duration.ofHours(1)), threads, Logger.discarding());
+                new SlicePlanner(() -> maxSlices, Duration.ofHours(1)), threads, clock, Logger.discarding());
+    }
+
+    @Test
+    void aGroupThatTakesNoPageWithinAPagesLatencyHasNoMorePagesComingThanAtTheStartHoweverManySlices() {
+        List<JsonNode> records = yearOfRecords(3000);
+        MemorySource source = new MemorySource(records, 10, Duration.ofHours(1));
+        Set<String> arrived = new HashSet<>();
+        int taken = 0;
+        // The clock stands still: pages come in no time, and the group never takes two within one page's latency.
+        try (SlicedRead read = read(source, 64, new TestClock())) {
+            for (SlicePage page = read.next(); page != null; page = read.next()) {
+                taken++;
+                assertTrue(source.pagesServed.get() - taken <= PageDemand.START,
+                        source.pagesServed.get() + " pages read, " + taken + " taken");
+                page.records().forEach(r -> arrived.add(r.path("id").asText()));
+                read.written(page.slice(), Optional.empty());
+            }
+            assertTrue(read.slices().size() > 2 * PageDemand.START, "cut into " + read.slices().size() + " slices");
+        }
+        assertEquals(records.size(), arrived.size(), "every record arrives");
     }
 
     @Test
