@@ -62,16 +62,15 @@ public final class RateLimiter {
      */
     public long acquire() throws InterruptedException {
         while (true) {
-            Duration wait = tryAcquire();
-            if (wait.isZero()) {
-                return booked();
+            Duration wait;
+            synchronized (this) {
+                wait = tryAcquire();
+                if (wait.isZero()) {
+                    return booked; // read under the same lock as the booking: another thread may book next
+                }
             }
             sleeper.sleep(wait);
         }
-    }
-
-    private synchronized long booked() {
-        return booked;
     }
 
     /** Books a request and returns zero, or returns how long to wait before asking again. */
