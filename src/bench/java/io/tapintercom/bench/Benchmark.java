@@ -128,19 +128,23 @@ public final class Benchmark {
                 tap.sync(tap.config(concurrency), Set.of()); // compiles the tap's code first, as the download finds it
             }
             double cpuBefore = MemoryWatch.processCpuSeconds();
+            double compileBefore = MemoryWatch.compileSeconds();
             try (MemoryWatch memory = new MemoryWatch()) {
                 run = tap.sync(tap.config(concurrency), Set.of());
                 peakHeap = memory.peakHeapUsedBytes();
             }
             double syncCpu = MemoryWatch.processCpuSeconds() - cpuBefore;
+            double syncCompile = MemoryWatch.compileSeconds() - compileBefore;
             long peakRss = MemoryWatch.peakRssBytes();
             long downloadStarted = System.nanoTime();
             double downloadCpuBefore = MemoryWatch.processCpuSeconds();
+            double downloadCompileBefore = MemoryWatch.compileSeconds();
             long downloaded = new Downloader(server.baseUrl(), server.token(), concurrency).downloadAll();
             double downloadSeconds = (System.nanoTime() - downloadStarted) / 1e9;
             double downloadCpu = MemoryWatch.processCpuSeconds() - downloadCpuBefore;
+            double downloadCompile = MemoryWatch.compileSeconds() - downloadCompileBefore;
             new Report(run, scale, concurrency, latency, peakHeap, peakRss, downloadSeconds, downloaded)
-                    .print(syncCpu, downloadCpu);
+                    .print(new Report.Cpu(syncCpu, syncCompile), new Report.Cpu(downloadCpu, downloadCompile));
         }
     }
 

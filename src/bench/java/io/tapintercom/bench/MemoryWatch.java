@@ -1,6 +1,7 @@
 package io.tapintercom.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.nio.file.Files;
@@ -37,6 +38,38 @@ final class MemoryWatch implements AutoCloseable {
     static double processCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * CPU time of this JVM's JIT compiler threads so far, in seconds (/proc, Linux; 0 elsewhere): part of
+     * processCpuSeconds, but not the tap's work. Run with -XX:-UseDynamicNumberOfCompilerThreads, or a compiler
+     * thread that ends takes its time with it.
+     */
+    static double compileSeconds() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                ticks += compilerTicks(task.resolve("stat"));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+        return ticks / 100.0; // USER_HZ, 100 on every Linux the JDK runs on
+    }
+
+    /** utime + stime of a thread whose name is a JIT compiler's ("C2 CompilerThre"), else 0. */
+    private static long compilerTicks(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            int nameEnd = line.lastIndexOf(')');
+            if (!line.substring(line.indexOf('(') + 1, nameEnd).contains("CompilerThre")) {
+                return 0;
+            }
+            String[] fields = line.substring(nameEnd + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended meanwhile
+        }
     }
 
     /** VmHWM of this process, in bytes; -1 where /proc is not there. */
