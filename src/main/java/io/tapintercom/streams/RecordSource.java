@@ -2,7 +2,6 @@ package io.tapintercom.streams;
 
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.Page;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -28,11 +27,10 @@ public interface RecordSource {
     }
 
     /**
-     * The shortest span of time worth a cursor of its own when a long read is cut into slices read
-     * concurrently; empty when the source cannot be read in slices (it is not sorted, or cannot be
-     * asked for an upper bound).
+     * What a long read of this source costs when cut into slices read concurrently; empty when it cannot be
+     * read in slices (it is not sorted, or cannot be asked for an upper bound).
      */
-    default Optional<Duration> minimumSlice() {
+    default Optional<SliceShape> slicing() {
         return Optional.empty();
     }
 

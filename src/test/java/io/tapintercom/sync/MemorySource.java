@@ -7,6 +7,7 @@ import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.Json;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
+import io.tapintercom.streams.SliceShape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +47,10 @@ final class MemorySource implements RecordSource {
         return true;
     }
 
+    /** Its bounds are exact: a slice reads nothing of its neighbours'. */
     @Override
-    public Optional<Duration> minimumSlice() {
-        return Optional.ofNullable(minimumSlice);
+    public Optional<SliceShape> slicing() {
+        return Optional.ofNullable(minimumSlice).map(shortest -> new SliceShape(shortest, Duration.ZERO));
     }
 
     @Override
