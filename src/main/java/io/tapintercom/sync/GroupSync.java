@@ -48,9 +48,12 @@ final class GroupSync implements GroupRunner.Group {
         this.feedDeletions = new FeedDeletions(group.emitted(), ctx.settings().testRun());
         this.emitter = new RecordEmitter(ctx.writer(), ctx.clock(), ctx.log(), group.emitted(), version,
                 ctx.settings().recordLimit(), deletions);
-        // Twice the requests the client may have in flight now: enough to keep them all busy, few enough that
-        // results waiting for their turn to be written stay a bounded, small amount of memory.
-        this.pipeline = new OrderedPipeline(ctx.workers(), () -> 2 * ctx.inFlight().getAsInt());
+        // Running: twice the requests the client may have in flight now, enough to keep them all busy. Pending: twice
+        // that, so that a parent whose children take several requests in a row (a contact's tags, companies, then
+        // notes) does not stall the parents after it while it waits for its turn to be written; few enough that the
+        // results waiting stay a bounded, small amount of memory.
+        this.pipeline = new OrderedPipeline(ctx.workers(), () -> 2 * ctx.inFlight().getAsInt(),
+                () -> 4 * ctx.inFlight().getAsInt());
     }
 
     @Override
