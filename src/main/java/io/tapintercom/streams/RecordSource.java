@@ -2,6 +2,7 @@ package io.tapintercom.streams;
 
 import io.tapintercom.intercom.IntercomClient;
 import io.tapintercom.intercom.pagination.Page;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -27,10 +28,11 @@ public interface RecordSource {
     }
 
     /**
-     * What a long read of this source costs when cut into slices read concurrently; empty when it cannot be
-     * read in slices (it is not sorted, or cannot be asked for an upper bound).
+     * The shortest span of time worth a cursor of its own when a long read is cut into slices read
+     * concurrently; empty when the source cannot be read in slices (it is not sorted, or cannot be
+     * asked for an upper bound).
      */
-    default Optional<SliceShape> slicing() {
+    default Optional<Duration> minimumSlice() {
         return Optional.empty();
     }
 

@@ -173,8 +173,8 @@ final class GroupSync implements GroupRunner.Group {
 
     private SlicedRead open(Instant from) {
         RecordSource source = root.definition().source();
-        SlicePlanner planner = sorted() && !testRun() ? source.slicing()
-                .map(shape -> new SlicePlanner(ctx.inFlight(), shape, expander::requestsPerParent)).orElse(null) : null;
+        SlicePlanner planner = sorted() && !testRun() ? source.minimumSlice()
+                .map(span -> new SlicePlanner(ctx.inFlight(), span)).orElse(null) : null;
         return new SlicedRead(group.name(), new ReadWindow(from, ctx.settings().signpost()),
                 window -> new PageReader(group.name(), source, ctx.client(), windows::key, window, ctx.log()), planner,
                 ctx.readers(), ctx.clock(), ctx.log());

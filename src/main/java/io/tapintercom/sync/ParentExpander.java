@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs on worker threads: everything one parent record needs (its enrichment, its children's
@@ -29,9 +28,6 @@ final class ParentExpander {
     private final RecordEncoder encoder;
     /** The _sdc_deleted_at of a record found gone when read whole: the sync's time. */
     private final Instant deletedAt;
-    /** Parents expanded, and the children's reads they needed that cost requests of their own. */
-    private final LongAdder parents = new LongAdder();
-    private final LongAdder childRequests = new LongAdder();
 
     ParentExpander(IntercomClient client, StreamPlan root, Windows windows, RecordEncoder encoder, Instant deletedAt) {
         this.client = client;
@@ -43,7 +39,6 @@ final class ParentExpander {
 
     Expansion expand(Parent parent, boolean withRoot, List<StreamPlan> children) {
         JsonNode record = parent.record();
-        parents.increment();
         // Enriched once, when first needed: by the root's record or by a child taken from the parent.
         ParentRecord enrichable = new ParentRecord(client, record, root.definition().enricher());
         EncodedRecord rootRecord = null;
@@ -60,9 +55,6 @@ final class ParentExpander {
             if (windows.before(record, child) || !child.definition().childSource().needed(record)) {
                 continue;
             }
-            if (child.definition().childSource().requestsPerParent()) {
-                childRequests.increment();
-            }
             List<EncodedRecord> rows = new ArrayList<>();
             for (JsonNode raw : fetchChildren(child, enrichable)) {
                 rows.add(child.prepare(raw, encoder));
@@ -70,15 +62,6 @@ final class ParentExpander {
             childRecords.put(child, rows);
         }
         return new Expansion(parent.origin(), rootRecord, childRecords);
-    }
-
-    /**
-     * The requests a parent's children have needed so far, on average: at least one per child read with
-     * requests of its own (more when its list runs to several pages), 0 before any parent.
-     */
-    double requestsPerParent() {
-        long expanded = parents.sum();
-        return expanded == 0 ? 0 : (double) childRequests.sum() / expanded;
     }
 
     /** A record found gone: its key and _sdc_deleted_at. */

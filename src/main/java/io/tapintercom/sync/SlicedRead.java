@@ -103,7 +103,7 @@ final class SlicedRead implements AutoCloseable {
             OptionalLong left = SlicePlanner.pagesLeft(arrival.page());
             left.ifPresent(pages -> pagesLeft.put(slice, pages));
             List<Slice> parts = planner == null ? List.of() : reader.highestHandedOut()
-                    .map(at -> planner.split(at, slice.to(), left, open.size(), arrival.page().records().size()))
+                    .map(at -> planner.split(at, slice.to(), left, open.size()))
                     .orElse(List.of());
             SlicePage page = new SlicePage(slice, arrival.page(), number, reader.window());
             slice.handedOut();

@@ -7,7 +7,6 @@ import io.tapintercom.intercom.pagination.Page;
 import io.tapintercom.singer.Json;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
-import io.tapintercom.streams.SliceShape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,10 +46,9 @@ final class MemorySource implements RecordSource {
         return true;
     }
 
-    /** Its bounds are exact: a slice reads nothing of its neighbours'. */
     @Override
-    public Optional<SliceShape> slicing() {
-        return Optional.ofNullable(minimumSlice).map(shortest -> new SliceShape(shortest, Duration.ZERO));
+    public Optional<Duration> minimumSlice() {
+        return Optional.ofNullable(minimumSlice);
     }
 
     @Override

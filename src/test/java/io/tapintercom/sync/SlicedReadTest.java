@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tapintercom.singer.Logger;
 import io.tapintercom.streams.ReadWindow;
-import io.tapintercom.streams.SliceShape;
 import io.tapintercom.sync.SlicedRead.SlicePage;
 import io.tapintercom.intercom.TestClock;
 import java.time.Clock;
@@ -57,7 +56,7 @@ class SlicedReadTest {
     SlicedRead read(MemorySource source, int maxSlices, Clock clock) {
         return new SlicedRead("contacts", new ReadWindow(FROM, SIGNPOST),
                 window -> new PageReader("contacts", source, null, SlicedReadTest::key, window, Logger.discarding()),
-                new SlicePlanner(() -> maxSlices, new SliceShape(Duration.ofHours(1), Duration.ZERO), () -> 0), threads, clock, Logger.discarding());
+                new SlicePlanner(() -> maxSlices, Duration.ofHours(1)), threads, clock, Logger.discarding());
     }
 
     @Test

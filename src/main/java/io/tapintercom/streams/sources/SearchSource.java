@@ -10,7 +10,6 @@ import io.tapintercom.intercom.pagination.SearchPagination;
 import io.tapintercom.singer.Json;
 import io.tapintercom.streams.ReadWindow;
 import io.tapintercom.streams.RecordSource;
-import io.tapintercom.streams.SliceShape;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
@@ -71,15 +70,12 @@ public final class SearchSource implements RecordSource {
     }
 
     /**
-     * A day-granular search reads whole days, so a slice reads up to a day more at each end, and slices
-     * shorter than a day would read the same pages; to the second, nothing is read twice, and an hour is
-     * the shortest slice worth a cursor.
+     * A day-granular search reads a whole day more at each end of a slice, so its slices span a week
+     * at least; to the second, an hour.
      */
     @Override
-    public Optional<SliceShape> slicing() {
-        return Optional.of(precision == DatePrecision.DAY
-                ? new SliceShape(Duration.ofDays(1), Duration.ofDays(2))
-                : new SliceShape(Duration.ofHours(1), Duration.ZERO));
+    public Optional<Duration> minimumSlice() {
+        return Optional.of(precision == DatePrecision.DAY ? Duration.ofDays(7) : Duration.ofHours(1));
     }
 
     @Override
