@@ -47,7 +47,7 @@ class OrderedPipelineTest {
     }
 
     @Test
-    void noMoreThanTheWindowIsPendingAtOnce() {
+    void noMoreThanTheWindowRunsAtOnce() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<Integer> out = new ArrayList<>();
