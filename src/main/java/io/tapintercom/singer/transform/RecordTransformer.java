@@ -48,15 +48,7 @@ public final class RecordTransformer {
     public ObjectNode transform(JsonNode record) {
         Conformer.Context context = new Conformer.Context(stream, () -> recordId(record), issues);
         ObjectNode out = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            Field field = fields.get(entry.getKey());
-            if (field == null) {
-                issues.unknownField(stream, entry.getKey());
-            } else if (field.selected()) {
-                out.set(entry.getKey(), field.conformer().conform(entry.getValue(), context));
-            }
-        }
+        forEachSelected(record, (name, value, field) -> out.set(name, field.conformer().conform(value, context)));
         return out;
     }
 
@@ -67,25 +59,36 @@ public final class RecordTransformer {
     public EncodedRecord encode(JsonNode record, RecordEncoder encoder) {
         Conformer.Context context = new Conformer.Context(stream, () -> recordId(record), issues);
         ObjectNode key = Json.object();
-        return encoder.encode(g -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                Field field = fields.get(entry.getKey());
-                if (field == null) {
-                    issues.unknownField(stream, entry.getKey());
-                } else if (field.selected()) {
-                    g.writeFieldName(entry.getKey());
-                    if (field.key()) {
-                        // Kept as written, for whoever must remember which records went out.
-                        JsonNode value = field.conformer().conform(entry.getValue(), context);
-                        key.set(entry.getKey(), value);
-                        RecordEncoder.writeTree(value, g);
-                    } else {
-                        field.conformer().write(entry.getValue(), g, context);
-                    }
-                }
+        return encoder.encode(g -> forEachSelected(record, (name, value, field) -> {
+            g.writeFieldName(name);
+            if (field.key()) {
+                // Kept as written, for whoever must remember which records went out.
+                JsonNode conformed = field.conformer().conform(value, context);
+                key.set(name, conformed);
+                RecordEncoder.writeTree(conformed, g);
+            } else {
+                field.conformer().write(value, g, context);
             }
-        }, key);
+        }), key);
+    }
+
+    /** What is done with a field that goes out. */
+    @FunctionalInterface
+    private interface SelectedField<E extends Exception> {
+        void accept(String name, JsonNode value, Field field) throws E;
+    }
+
+    /** Each of the record's fields that goes out, in order; a field the schema does not know is reported, not sent. */
+    private <E extends Exception> void forEachSelected(JsonNode record, SelectedField<E> action) throws E {
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            Field field = fields.get(entry.getKey());
+            if (field == null) {
+                issues.unknownField(stream, entry.getKey());
+            } else if (field.selected()) {
+                action.accept(entry.getKey(), entry.getValue(), field);
+            }
+        }
     }
 
     public List<String> keyProperties() {
