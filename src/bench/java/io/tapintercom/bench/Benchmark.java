@@ -129,22 +129,27 @@ public final class Benchmark {
             }
             double cpuBefore = MemoryWatch.processCpuSeconds();
             double compileBefore = MemoryWatch.compileSeconds();
+            double fakeBefore = server.cpuSeconds();
             try (MemoryWatch memory = new MemoryWatch()) {
                 run = tap.sync(tap.config(concurrency), Set.of());
                 peakHeap = memory.peakHeapUsedBytes();
             }
             double syncCpu = MemoryWatch.processCpuSeconds() - cpuBefore;
             double syncCompile = MemoryWatch.compileSeconds() - compileBefore;
+            double syncFake = server.cpuSeconds() - fakeBefore;
             long peakRss = MemoryWatch.peakRssBytes();
             long downloadStarted = System.nanoTime();
             double downloadCpuBefore = MemoryWatch.processCpuSeconds();
             double downloadCompileBefore = MemoryWatch.compileSeconds();
-            long downloaded = new Downloader(server.baseUrl(), server.token(), concurrency).downloadAll();
+            double downloadFakeBefore = server.cpuSeconds();
+            Downloader downloader = new Downloader(server.baseUrl(), server.token(), concurrency);
+            long downloaded = downloader.downloadAll();
             double downloadSeconds = (System.nanoTime() - downloadStarted) / 1e9;
             double downloadCpu = MemoryWatch.processCpuSeconds() - downloadCpuBefore;
             double downloadCompile = MemoryWatch.compileSeconds() - downloadCompileBefore;
-            new Report(run, scale, concurrency, latency, peakHeap, peakRss, downloadSeconds, downloaded)
-                    .print(new Report.Cpu(syncCpu, syncCompile), new Report.Cpu(downloadCpu, downloadCompile));
+            double downloadFake = server.cpuSeconds() - downloadFakeBefore;
+            new Report(run, scale, concurrency, latency, peakHeap, peakRss, downloadSeconds, downloaded, downloader.requests())
+                    .print(new Report.Cpu(syncCpu, syncCompile, syncFake), new Report.Cpu(downloadCpu, downloadCompile, downloadFake));
         }
     }
 

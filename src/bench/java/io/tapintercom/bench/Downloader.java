@@ -43,6 +43,11 @@ final class Downloader {
                 Logger.discarding());
     }
 
+    /** Requests made so far, for comparing the download's with the sync's. */
+    long requests() {
+        return client.stats().requests();
+    }
+
     /** Downloads every stream selected by default; returns the number of records read. */
     long downloadAll() throws Exception {
         Streams streams = Streams.intercom(150, false);

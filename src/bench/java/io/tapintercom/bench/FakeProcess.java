@@ -51,6 +51,20 @@ final class FakeProcess implements AutoCloseable {
         return token;
     }
 
+    /**
+     * CPU seconds the fake has used so far (/proc, Linux; 0 elsewhere). When the tap and the fake share the
+     * machine's cores and neither waits on latency, wall time is about their CPU together over the cores.
+     */
+    double cpuSeconds() {
+        try {
+            String line = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime, USER_HZ
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

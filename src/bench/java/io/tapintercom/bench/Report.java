@@ -20,9 +20,10 @@ final class Report {
     private final long peakRss;
     private final double downloadSeconds;
     private final long downloaded;
+    private final long downloadRequests;
 
     Report(BenchTap.Result run, int scale, int concurrency, int latency, long peakHeap, long peakRss,
-           double downloadSeconds, long downloaded) {
+           double downloadSeconds, long downloaded, long downloadRequests) {
         this.run = run;
         this.scale = scale;
         this.concurrency = concurrency;
@@ -31,10 +32,11 @@ final class Report {
         this.peakRss = peakRss;
         this.downloadSeconds = downloadSeconds;
         this.downloaded = downloaded;
+        this.downloadRequests = downloadRequests;
     }
 
-    /** CPU seconds this JVM (not the fake) spent on a phase, and the JIT compilers' share of them. */
-    record Cpu(double seconds, double compiling) {
+    /** CPU seconds this JVM spent on a phase, the JIT compilers' share of them, and the fake's CPU meanwhile. */
+    record Cpu(double seconds, double compiling, double fake) {
         double working() {
             return seconds - compiling;
         }
@@ -67,12 +69,15 @@ final class Report {
                 run.seconds(), tally.totalRecords() / run.seconds());
         System.out.printf(Locale.ROOT, "memory: peak heap used %d MB of %d MB allowed, peak RSS %d MB (the tap's JVM; the fake runs apart)%n",
                 peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRss >> 20);
-        System.out.printf(Locale.ROOT, "overhead: download only %.1f s for %d records; sync/download = %.2f%n",
-                downloadSeconds, downloaded, run.seconds() / downloadSeconds);
+        System.out.printf(Locale.ROOT, "overhead: download only %.1f s for %d records in %d requests; sync/download = %.2f%n",
+                downloadSeconds, downloaded, downloadRequests, run.seconds() / downloadSeconds);
         System.out.printf(Locale.ROOT, "CPU of the tap's JVM: sync %.1f s, download %.1f s; sync/download = %.2f%n",
                 sync.seconds(), download.seconds(), sync.seconds() / download.seconds());
         // The JIT compiles whatever runs first; without its time the ratio is the tap's own work.
         System.out.printf(Locale.ROOT, "  of which JIT compiling: sync %.1f s, download %.1f s; without it sync/download = %.2f%n",
                 sync.compiling(), download.compiling(), sync.working() / download.working());
+        // With no latency both processes are CPU-bound on the same cores: the fake's share sets the wall-time ratio too.
+        System.out.printf(Locale.ROOT, "CPU of the fake meanwhile: sync %.1f s, download %.1f s (%d cores)%n",
+                sync.fake(), download.fake(), Runtime.getRuntime().availableProcessors());
     }
 }
