@@ -31,8 +31,10 @@ final class Budget {
         double startup = tap.startup().toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "budget: realistic workspace x%d, %d requests per 10 s (%.1f/s allowed), every stream,"
                 + " default settings; JVM start-up (--version) %.2f s%n", scale, limit, allowed, startup);
-        System.out.println("| latency | requests | wall time | requests/s | ÷ allowed | wall ÷ (requests ÷ rate) | 429s | peak RSS |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        // The target is a ratio "plus JVM start-up": the last column leaves the start-up out.
+        System.out.println("| latency | requests | wall time | requests/s | ÷ allowed | wall ÷ (requests ÷ rate)"
+                + " | (wall − start-up) ÷ (requests ÷ rate) | 429s | peak RSS |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int latency : latencies) {
             List<String> fake = List.of("--profile", "realistic:" + scale, "--latency", Integer.toString(latency),
                     "--rate-limit", Integer.toString(limit));
@@ -45,9 +47,10 @@ final class Budget {
                 TapProcess.Result run = tap.run(args, null);
                 long requests = run.tally().totalRequests();
                 double ideal = requests / allowed;
-                System.out.printf(Locale.ROOT, "| %d ms | %,d | %.1f s | %.1f | %.2f | %.3f | %d | %d MB |%n", latency, requests,
-                        run.seconds(), requests / run.seconds(), requests / run.seconds() / allowed, run.seconds() / ideal,
-                        run.tally().total429(), run.peakRssBytes() >> 20);
+                System.out.printf(Locale.ROOT, "| %d ms | %,d | %.1f s | %.1f | %.2f | %.3f | %.3f | %d | %d MB |%n", latency,
+                        requests, run.seconds(), requests / run.seconds(), requests / run.seconds() / allowed,
+                        run.seconds() / ideal, (run.seconds() - startup) / ideal, run.tally().total429(),
+                        run.peakRssBytes() >> 20);
             }
         }
     }
