@@ -127,7 +127,14 @@ public final class RateLimiter {
         Long headerReset = number(reply.header("X-RateLimit-Reset"));
         if (headerRemaining != null && headerReset != null) {
             long reset = plausible(headerReset);
+            boolean bookedBlind = remaining == UNKNOWN;
             learn(headerLimit, headerRemaining, reset);
+            if (bookedBlind && remaining != UNKNOWN) {
+                // The requests booked after this one were sent before any budget was known, and the count Intercom
+                // gave may not hold them yet: take them all from it. At worst a few of the window's requests go
+                // unspent; trusting the count spent one request too many in the first window of some syncs (a 429).
+                remaining = Math.max(0, remaining - (booked - booking));
+            }
             if (booking <= lastBookingBeforeRollover && reset > rolledOverFrom && reset == resetAtMillis && remaining > 0) {
                 remaining--; // booked in the window before, counted in this one
             }

@@ -71,6 +71,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void requestsBookedBeforeAnyBudgetWasKnownAreTakenFromTheFirstBudgetLearned() throws InterruptedException {
+        acquireTimes(16); // the sync's first requests, sent at once with no budget known
+        // The answer to the first: Intercom had counted 15 of the 16 when it answered.
+        limiter.observe(ok(1666, 1651, t0 + 10), 1);
+
+        acquireTimes(1651 - 15);
+        assertEquals(List.of(), sleeper.sleeps(), "the count less the 15 booked after the answered one");
+        limiter.acquire();
+        assertEquals(1, sleeper.sleeps().size(), "then the window is spent: 16 + 1,636 of 1,666, never more");
+    }
+
+    @Test
     void spendsTheRemainingBudgetThenWaitsUntilResetPlusMargin() throws InterruptedException {
         limiter.observe(ok(83, 3, t0 + 6));
 
