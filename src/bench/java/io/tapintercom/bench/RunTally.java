@@ -1,9 +1,6 @@
 package io.tapintercom.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.tapintercom.singer.Json;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
