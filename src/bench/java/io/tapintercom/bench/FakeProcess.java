@@ -58,8 +58,7 @@ final class FakeProcess implements AutoCloseable {
     double cpuSeconds() {
         try {
             String line = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime, USER_HZ
+            return MemoryWatch.cpuTicks(line) / MemoryWatch.TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
         }

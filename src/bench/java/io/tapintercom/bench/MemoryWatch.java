@@ -9,6 +9,9 @@ import java.nio.file.Path;
 
 /** Peak memory of this JVM while a benchmark runs: heap in use (sampled), and the resident set's high-water mark. */
 final class MemoryWatch implements AutoCloseable {
+    /** Clock ticks a second in /proc's CPU times: USER_HZ, 100 on every Linux the JDK runs on. */
+    static final double TICKS_PER_SECOND = 100.0;
+
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile long peakHeapUsed;
@@ -54,7 +57,13 @@ final class MemoryWatch implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return 0;
         }
-        return ticks / 100.0; // USER_HZ, 100 on every Linux the JDK runs on
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime, in ticks, of a process's or thread's /proc stat line (fields 14 and 15 of proc(5)). */
+    static long cpuTicks(String statLine) {
+        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** utime + stime of a thread whose name is a JIT compiler's ("C2 CompilerThre"), else 0. */
@@ -65,8 +74,7 @@ final class MemoryWatch implements AutoCloseable {
             if (!line.substring(line.indexOf('(') + 1, nameEnd).contains("CompilerThre")) {
                 return 0;
             }
-            String[] fields = line.substring(nameEnd + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
+            return cpuTicks(line);
         } catch (IOException | RuntimeException e) {
             return 0; // the thread ended meanwhile
         }
