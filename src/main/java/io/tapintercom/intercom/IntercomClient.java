@@ -172,10 +172,7 @@ public final class IntercomClient {
         metric(request, status, started, false);
         ErrorBody error = ErrorBody.of(reply, log.secrets());
         if (status == 429) {
-            if (reply.header("X-RateLimit-Reset") == null) {
-                limiter.rateLimitedWithoutHeaders();
-            }
-            return Attempt.waitForRateLimit();
+            return Attempt.waitForRateLimit(); // the limiter, which saw the answer, says how long
         }
         if (status == 400 && "scroll_exists".equals(error.code())) {
             return Attempt.retry("another company scroll is open in this workspace (" + error.summary()

@@ -26,6 +26,11 @@ public final class RateLimiter {
      * until then, possibly for years.
      */
     static final Duration LONGEST_WINDOW = Duration.ofSeconds(60);
+    /**
+     * The wait after a 429 that says nothing of the current window (refused in a window already over, or with no
+     * usable count): short, so the window under way is not lost, but never an immediate hammering retry.
+     */
+    static final Duration PAUSE_AFTER_429 = Duration.ofSeconds(1);
     private static final long CAP_WARNING_INTERVAL_MILLIS = 60_000;
     private static final long UNKNOWN = -1;
 
@@ -42,6 +47,8 @@ public final class RateLimiter {
      */
     private long lastReportedResetMillis;
     private long nextCapWarningMillis;
+    /** No request is booked before this instant, epoch millis: see {@link #PAUSE_AFTER_429}. */
+    private long pausedUntilMillis;
     /** Requests booked so far; the n-th booking is number n. */
     private long booked;
     /** The last booking before this limiter turned to a new window by its own clock; -1 before it ever did. */
@@ -84,6 +91,9 @@ public final class RateLimiter {
 
     private Duration waitFor() {
         long now = clock.millis();
+        if (now < pausedUntilMillis) {
+            return Duration.ofMillis(pausedUntilMillis - now);
+        }
         if (resetAtMillis > 0 && now >= resetAtMillis + RESET_MARGIN.toMillis()) {
             // The window Intercom announced is over: a fresh budget, until a response says otherwise.
             remaining = limit;
@@ -125,10 +135,11 @@ public final class RateLimiter {
         Long headerLimit = number(reply.header("X-RateLimit-Limit"));
         Long headerRemaining = number(reply.header("X-RateLimit-Remaining"));
         Long headerReset = number(reply.header("X-RateLimit-Reset"));
+        boolean aboutThisWindow = false;
         if (headerRemaining != null && headerReset != null) {
             long reset = plausible(headerReset);
             boolean bookedBlind = remaining == UNKNOWN;
-            learn(headerLimit, headerRemaining, reset);
+            aboutThisWindow = learn(headerLimit, headerRemaining, reset);
             if (bookedBlind && remaining != UNKNOWN) {
                 // The requests booked after this one were sent before any budget was known, and the count Intercom
                 // gave may not hold them yet: take them all from it. At worst a few of the window's requests go
@@ -140,9 +151,16 @@ public final class RateLimiter {
             }
         }
         if (reply.status() == 429) {
-            remaining = 0;
-            if (resetAtMillis <= clock.millis()) {
-                resetAtMillis = clock.millis() + 1000;
+            if (aboutThisWindow) {
+                remaining = 0; // whatever its count said, this window is spent
+            } else if (headerRemaining == null || headerReset == null) {
+                // No usable count or end: stop for a whole window, the longest Intercom's default windows last.
+                remaining = 0;
+                resetAtMillis = clock.millis() + 10_000;
+            } else {
+                // Refused in a window that is over, which says nothing of this one: zeroing this window and guessing
+                // its end handed out a second whole budget within one real window, all of it refused.
+                pausedUntilMillis = Math.max(pausedUntilMillis, clock.millis() + PAUSE_AFTER_429.toMillis());
             }
         }
     }
@@ -163,13 +181,14 @@ public final class RateLimiter {
         return latest;
     }
 
-    private void learn(Long headerLimit, long headerRemaining, long reportedReset) {
+    /** @return whether the answer was about the window under way (not a late one from a finished window) */
+    private boolean learn(Long headerLimit, long headerRemaining, long reportedReset) {
         if (headerLimit != null) {
             limit = headerLimit;
         }
         if (reportedReset + RESET_MARGIN.toMillis() <= clock.millis()) {
             // A late answer about a window already over by this clock: it says nothing of the current one.
-            return;
+            return false;
         }
         if (reportedReset > lastReportedResetMillis) {
             // A newer window. If this limiter already moved on by itself (rolled over at the last reported
@@ -178,18 +197,16 @@ public final class RateLimiter {
             remaining = bookingAhead ? Math.min(remaining, headerRemaining) : headerRemaining;
             resetAtMillis = reportedReset;
             lastReportedResetMillis = reportedReset;
-        } else if (reportedReset == resetAtMillis) {
+            return true;
+        }
+        if (reportedReset == resetAtMillis) {
             // Same window: responses can arrive out of order, so the lowest count is the truest.
             remaining = Math.min(remaining == UNKNOWN ? headerRemaining : remaining, headerRemaining);
+            return true;
         }
         // Otherwise a late answer from an earlier window: taken for a newer one, it would reopen the
         // finished window and hand out a second full budget in the current one.
-    }
-
-    /** A 429 without usable headers: stop for a whole window. */
-    public synchronized void rateLimitedWithoutHeaders() {
-        remaining = 0;
-        resetAtMillis = clock.millis() + 10_000;
+        return false;
     }
 
     public synchronized long limit() {

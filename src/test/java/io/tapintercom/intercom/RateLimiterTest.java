@@ -265,7 +265,6 @@ class RateLimiterTest {
     void a429WithoutHeadersWaitsAWholeWindow() throws InterruptedException {
         limiter.observe(ok(167, 50, t0 + 4));
         limiter.observe(reply(429, null, null, null));
-        limiter.rateLimitedWithoutHeaders();
 
         limiter.acquire();
 
@@ -278,7 +277,37 @@ class RateLimiterTest {
 
         Duration wait = limiter.tryAcquire();
 
-        assertEquals(Duration.ofMillis(1_000 + MARGIN), wait, "a short wait, never an immediate hammering retry");
+        assertEquals(RateLimiter.PAUSE_AFTER_429, wait, "a short wait, never an immediate hammering retry");
+    }
+
+    /**
+     * A request of a finished window refused late, after this limiter moved to the next window by its own clock:
+     * Intercom counted one too many in the old window, which says nothing of the new one. It once zeroed the new
+     * window and guessed it over a second later, handing out a second whole budget within one real window: the
+     * window's limit in 429s (52 to 256 of them in the fault suite's tight-rate-limit sync).
+     */
+    @Test
+    void aLate429PausesButHandsOutNoSecondBudgetInTheWindowUnderWay() {
+        limiter.observe(ok(10, 10, t0 + 1));
+        clock.advance(Duration.ofMillis(1_000 + MARGIN)); // the window is over by this clock
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Duration.ZERO, limiter.tryAcquire());
+        }
+
+        limiter.observe(reply(429, 10L, 0L, t0 + 1));
+
+        assertTrue(limiter.tryAcquire().compareTo(Duration.ofMillis(1_000)) >= 0, "a short wait after any 429");
+        long windowEnds = clock.millis() + 8_000;
+        int granted = 0;
+        while (clock.millis() < windowEnds) {
+            Duration wait = limiter.tryAcquire();
+            if (wait.isZero()) {
+                granted++;
+            } else {
+                clock.advance(wait);
+            }
+        }
+        assertEquals(6, granted, "10 in the window, 4 booked before the late 429");
     }
 
     @Test
