@@ -22,8 +22,12 @@ final class FakeProcess implements AutoCloseable {
 
     FakeProcess(List<String> fakeArgs) {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), "io.tapintercom.fake.FakeIntercom", "--port", "0"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        String fakeJavaOptions = System.getenv("BENCH_FAKE_JAVA_OPTS"); // a profiler's agent, say
+        if (fakeJavaOptions != null && !fakeJavaOptions.isBlank()) {
+            command.addAll(List.of(fakeJavaOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tapintercom.fake.FakeIntercom", "--port", "0"));
         command.addAll(fakeArgs);
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -67,6 +67,32 @@ class FieldMapTest {
     }
 
     @Test
+    void aCopyIntoAnEmptyMapHasTheSameFieldsAndChangesApart() {
+        for (int size = 0; size < 3 * FieldMap.INDEX_FROM; size++) {
+            FieldMap source = new FieldMap();
+            for (int i = 0; i < size; i++) {
+                source.put(new String("f" + i), IntNode.valueOf(i));
+            }
+            FieldMap copy = new FieldMap();
+            copy.putAll(source);
+            assertEquals(new ArrayList<>(source.entrySet()), new ArrayList<>(copy.entrySet()));
+            for (int i = 0; i < size; i++) {
+                assertEquals(IntNode.valueOf(i), copy.get("f" + i), "size " + size);
+            }
+
+            Map<String, JsonNode> expected = new LinkedHashMap<>(source);
+            copy.put("f0", IntNode.valueOf(-1));
+            copy.put("added", IntNode.valueOf(-2));
+            copy.remove("f1");
+            assertEquals(expected, source, "the source is unchanged, size " + size);
+            expected.put("f0", IntNode.valueOf(-1));
+            expected.put("added", IntNode.valueOf(-2));
+            expected.remove("f1");
+            assertEquals(new ArrayList<>(expected.entrySet()), new ArrayList<>(copy.entrySet()), "size " + size);
+        }
+    }
+
+    @Test
     void setValueWritesThroughAndKeepsThePlace() {
         FieldMap fields = new FieldMap();
         fields.put("a", IntNode.valueOf(1));

@@ -42,6 +42,11 @@ final class Conformer {
     private final boolean passThrough;
     private final boolean allowsObject;
     private final boolean allowsArray;
+    /** Which scalars conform returns unchanged, worked out once: those are written without asking it. */
+    private final boolean textAsIs;
+    private final boolean wholeNumberAsIs;
+    private final boolean booleanAsIs;
+    private final boolean nullAsIs;
 
     private Conformer(String path, JsonNode schema) {
         this.path = path;
@@ -61,6 +66,10 @@ final class Conformer {
         passThrough = types.any() && properties.isEmpty() && items == null;
         allowsObject = types.allows(Kind.OBJECT);
         allowsArray = types.allows(Kind.ARRAY);
+        textAsIs = !types.dateTime() && types.allows(Kind.STRING);
+        wholeNumberAsIs = !types.dateTime() && (types.allows(Kind.INTEGER) || types.allows(Kind.NUMBER));
+        booleanAsIs = types.allows(Kind.BOOLEAN);
+        nullAsIs = types.allows(Kind.NULL);
     }
 
     static Conformer compile(JsonNode schema) {
@@ -105,9 +114,64 @@ final class Conformer {
                 items.write(item, g, context);
             }
             g.writeEndArray();
-        } else {
+        } else if (!writtenAsIs(value, g) && !writtenAsDateTime(value, g)) {
             RecordEncoder.writeTree(conform(value, context), g);
         }
+    }
+
+    /**
+     * A scalar that conform would return unchanged, written at once: most of a record's values. False, with
+     * nothing written, for any other.
+     */
+    private boolean writtenAsIs(JsonNode value, JsonGenerator g) throws IOException {
+        switch (value.getNodeType()) {
+            case STRING:
+                if (textAsIs) {
+                    g.writeString(value.textValue());
+                    return true;
+                }
+                return false;
+            case NUMBER:
+                if (wholeNumberAsIs && value.isIntegralNumber() && value.canConvertToLong()) {
+                    g.writeNumber(value.longValue());
+                    return true;
+                }
+                return false;
+            case BOOLEAN:
+                if (booleanAsIs) {
+                    g.writeBoolean(value.booleanValue());
+                    return true;
+                }
+                return false;
+            case NULL:
+                if (nullAsIs) {
+                    g.writeNull();
+                    return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * The commonest conversion, an epoch of whole seconds to a date-time, written as its bytes: what conform gives
+     * for it, without making a string and encoding it again. False, with nothing written, for anything else.
+     */
+    private boolean writtenAsDateTime(JsonNode value, JsonGenerator g) throws IOException {
+        if (!types.dateTime() || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            return false;
+        }
+        long epoch = value.longValue();
+        if (epoch > MAX_EPOCH_LONG || epoch < -MAX_EPOCH_LONG) {
+            return false;
+        }
+        byte[] text = DateTimes.ascii(DateTimes.fromEpoch(epoch));
+        if (text == null) {
+            return false; // a year beyond the hand-written format: conform decides
+        }
+        g.writeRawUTF8String(text, 0, text.length);
+        return true;
     }
 
     private void writeObject(ObjectNode value, JsonGenerator g, Context context) throws IOException {

@@ -67,6 +67,19 @@ class EncodedTransformTest {
         }
     }
 
+    /** Epochs take a shortcut when written (their bytes, no string); at the edges of its range too. */
+    @Test
+    void epochDateTimesEncodeAsTheTreeDoes() {
+        JsonNode schema = json("{'type':'object','properties':{'id':{'type':'string'},"
+                + "'at':{'type':['null','string'],'format':'date-time'},'on':{'type':'string','format':'date-time'}}}");
+        for (String epoch : new String[] {"1700000000", "1700000000123", "0", "-1", "-62135596800", "-62135596801",
+                "253402300799", "99999999999", "100000000000", "253402300799999", "253402300800000",
+                "-253402300799999", "9223372036854775807", "99999999999999999999", "1.5", "1700000000.25"}) {
+            ObjectNode record = (ObjectNode) json("{'id':'e','at':" + epoch + ",'on':" + epoch + "}");
+            assertSameOutput("epochs", schema, Set.of("id", "at", "on"), record, true);
+        }
+    }
+
     private static void assertSameOutput(String stream, JsonNode schema, Set<String> fields, ObjectNode record,
                                          boolean stripNul) {
         TransformIssues treeIssues = new TransformIssues(Logger.discarding());
