@@ -157,9 +157,14 @@ public final class RateLimiter {
                 // No usable count or end: stop for a whole window, the longest Intercom's default windows last.
                 remaining = 0;
                 resetAtMillis = clock.millis() + 10_000;
+            } else if (remaining == UNKNOWN) {
+                // Refused, and no answer yet was about a window under way (this machine's clock may be far ahead of
+                // Intercom's, making every answer look late): from a moment from now, count in windows of its own.
+                remaining = 0;
+                resetAtMillis = clock.millis() + PAUSE_AFTER_429.toMillis();
             } else {
-                // Refused in a window that is over, which says nothing of this one: zeroing this window and guessing
-                // its end handed out a second whole budget within one real window, all of it refused.
+                // Refused in a window that is over, which says nothing of the one under way: zeroing that window and
+                // guessing its end handed out a second whole budget within one real window, all of it refused.
                 pausedUntilMillis = Math.max(pausedUntilMillis, clock.millis() + PAUSE_AFTER_429.toMillis());
             }
         }

@@ -277,7 +277,26 @@ class RateLimiterTest {
 
         Duration wait = limiter.tryAcquire();
 
-        assertEquals(RateLimiter.PAUSE_AFTER_429, wait, "a short wait, never an immediate hammering retry");
+        assertEquals(RateLimiter.PAUSE_AFTER_429.plus(RateLimiter.RESET_MARGIN), wait,
+                "a short wait, never an immediate hammering retry");
+    }
+
+    /** Every answer looks late when this machine's clock is far ahead of Intercom's: still no more than the limit a window. */
+    @Test
+    void withEveryAnswerLateTheLimiterStillPacesInWindowsOfItsOwn() {
+        limiter.observe(reply(429, 10L, 0L, t0 - 30));
+        long until = clock.millis() + 35_000;
+        int granted = 0;
+        while (clock.millis() < until && granted <= 1_000) {
+            Duration wait = limiter.tryAcquire();
+            if (wait.isZero()) {
+                granted++;
+                limiter.observe(ok(10, 5, t0 - 30)); // late, like every answer
+            } else {
+                clock.advance(wait);
+            }
+        }
+        assertTrue(granted >= 10 && granted <= 40, granted + " requests in 35 s at 10 a window");
     }
 
     /**
