@@ -17,8 +17,10 @@ import java.util.Set;
  *   pacing      [--latency MS] [--rate-limit N_PER_10S] [--conversations N]   rate-limit pacing: achieved/allowed, 429s
  *   concurrency [--latency MS] [--conversations N]                          per-parent requests: N in flight vs one
  *   validation  [--conversations N]                                        records/s with validate_records off and on
- *   full        [--scale N] [--concurrency N] [--latency MS] [--profile P] [--warm true]  every stream; per-stream
- *               and run figures (--warm: after a sync not reported, so that compiling the code is not counted)
+ *   full        [--scale N] [--concurrency N] [--latency MS] [--profile P] [--warm true] [--repeat N]  every
+ *               stream; per-stream and run figures, then the same pages merely downloaded (--warm: after a sync and
+ *               a download not reported, so that compiling the code is not counted; --repeat: N measured pairs and
+ *               the median of their ratios)
  *   budget      [--scale N] [--latencies 50,100,...] [--rate-limit N_PER_10S]  realistic workspace under Intercom's
  *                                                                          budget: wall time against requests / rate
  *               [--phase MS]: each run starts MS into one of the fake's 10-second windows (fixed on the epoch)
@@ -113,47 +115,80 @@ public final class Benchmark {
 
     /**
      * Every stream of a benchmark-size workspace, the fake in a process of its own so that the memory
-     * figures are the tap's; then the same pages downloaded without the tap, for the overhead ratio.
+     * figures are the tap's; then the same pages downloaded without the tap, for the overhead ratio. With
+     * --repeat N, N such pairs one after the other, and the median of their ratios: two runs of the same code
+     * differ by some 0.1 in the ratio on a machine whose cores the fake shares.
      */
     static void full(Map<String, String> options) throws Exception {
         int scale = Options.integer(options, "scale", 1);
         int concurrency = Options.integer(options, "concurrency", 16);
         int latency = Options.integer(options, "latency", 0);
+        int repeats = Math.max(1, Options.integer(options, "repeat", 1));
         String profile = options.getOrDefault("profile", "benchmark:" + scale);
         try (FakeProcess server = new FakeProcess(List.of("--profile", profile, "--latency", Integer.toString(latency)))) {
             BenchTap tap = new BenchTap(server.baseUrl(), server.token());
-            BenchTap.Result run;
-            long peakHeap;
             if (Options.flag(options, "warm")) {
                 // Compiles both phases' code first: otherwise the sync pays for compiling the client and the parser,
                 // and the download after it finds them compiled.
                 tap.sync(tap.config(concurrency), Set.of());
                 new Downloader(server.baseUrl(), server.token(), concurrency).downloadAll();
             }
-            double cpuBefore = MemoryWatch.processCpuSeconds();
-            double compileBefore = MemoryWatch.compileSeconds();
-            double fakeBefore = server.cpuSeconds();
-            try (MemoryWatch memory = new MemoryWatch()) {
-                run = tap.sync(tap.config(concurrency), Set.of());
-                peakHeap = memory.peakHeapUsedBytes();
+            List<Double> ratios = new java.util.ArrayList<>();
+            for (int pair = 1; pair <= repeats; pair++) {
+                MeasuredPair measured = measurePair(tap, server, concurrency);
+                ratios.add(measured.ratio());
+                if (pair == 1) {
+                    new Report(measured.sync(), scale, concurrency, latency, measured.peakHeap(), measured.peakRss(),
+                            measured.downloadSeconds(), measured.downloaded(), measured.downloadRequests())
+                            .print(measured.syncCpu(), measured.downloadCpu());
+                } else {
+                    System.out.printf(Locale.ROOT, "pair %d: sync %.1f s, download %.1f s; sync/download = %.2f;"
+                                    + " tap CPU %.1f ÷ %.1f s, fake CPU %.1f / %.1f s%n", pair, measured.sync().seconds(),
+                            measured.downloadSeconds(), measured.ratio(), measured.syncCpu().seconds(),
+                            measured.downloadCpu().seconds(), measured.syncCpu().fake(), measured.downloadCpu().fake());
+                }
             }
-            double syncCpu = MemoryWatch.processCpuSeconds() - cpuBefore;
-            double syncCompile = MemoryWatch.compileSeconds() - compileBefore;
-            double syncFake = server.cpuSeconds() - fakeBefore;
-            long peakRss = MemoryWatch.peakRssBytes();
-            long downloadStarted = System.nanoTime();
-            double downloadCpuBefore = MemoryWatch.processCpuSeconds();
-            double downloadCompileBefore = MemoryWatch.compileSeconds();
-            double downloadFakeBefore = server.cpuSeconds();
-            Downloader downloader = new Downloader(server.baseUrl(), server.token(), concurrency);
-            long downloaded = downloader.downloadAll();
-            double downloadSeconds = (System.nanoTime() - downloadStarted) / 1e9;
-            double downloadCpu = MemoryWatch.processCpuSeconds() - downloadCpuBefore;
-            double downloadCompile = MemoryWatch.compileSeconds() - downloadCompileBefore;
-            double downloadFake = server.cpuSeconds() - downloadFakeBefore;
-            new Report(run, scale, concurrency, latency, peakHeap, peakRss, downloadSeconds, downloaded, downloader.requests())
-                    .print(new Report.Cpu(syncCpu, syncCompile, syncFake), new Report.Cpu(downloadCpu, downloadCompile, downloadFake));
+            if (repeats > 1) {
+                List<Double> sorted = ratios.stream().sorted().toList();
+                double median = repeats % 2 == 1 ? sorted.get(repeats / 2)
+                        : (sorted.get(repeats / 2 - 1) + sorted.get(repeats / 2)) / 2;
+                System.out.printf(Locale.ROOT, "sync/download over %d pairs: %s; median %.2f%n", repeats,
+                        ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(), median);
+            }
         }
+    }
+
+    /** A measured sync, then the same pages downloaded: the figures of both. */
+    private record MeasuredPair(BenchTap.Result sync, long peakHeap, long peakRss, Report.Cpu syncCpu,
+                                double downloadSeconds, long downloaded, long downloadRequests, Report.Cpu downloadCpu) {
+        double ratio() {
+            return sync.seconds() / downloadSeconds;
+        }
+    }
+
+    private static MeasuredPair measurePair(BenchTap tap, FakeProcess server, int concurrency) throws Exception {
+        double cpuBefore = MemoryWatch.processCpuSeconds();
+        double compileBefore = MemoryWatch.compileSeconds();
+        double fakeBefore = server.cpuSeconds();
+        BenchTap.Result run;
+        long peakHeap;
+        try (MemoryWatch memory = new MemoryWatch()) {
+            run = tap.sync(tap.config(concurrency), Set.of());
+            peakHeap = memory.peakHeapUsedBytes();
+        }
+        Report.Cpu syncCpu = new Report.Cpu(MemoryWatch.processCpuSeconds() - cpuBefore,
+                MemoryWatch.compileSeconds() - compileBefore, server.cpuSeconds() - fakeBefore);
+        long peakRss = MemoryWatch.peakRssBytes();
+        long downloadStarted = System.nanoTime();
+        double downloadCpuBefore = MemoryWatch.processCpuSeconds();
+        double downloadCompileBefore = MemoryWatch.compileSeconds();
+        double downloadFakeBefore = server.cpuSeconds();
+        Downloader downloader = new Downloader(server.baseUrl(), server.token(), concurrency);
+        long downloaded = downloader.downloadAll();
+        double downloadSeconds = (System.nanoTime() - downloadStarted) / 1e9;
+        Report.Cpu downloadCpu = new Report.Cpu(MemoryWatch.processCpuSeconds() - downloadCpuBefore,
+                MemoryWatch.compileSeconds() - downloadCompileBefore, server.cpuSeconds() - downloadFakeBefore);
+        return new MeasuredPair(run, peakHeap, peakRss, syncCpu, downloadSeconds, downloaded, downloader.requests(), downloadCpu);
     }
 
     private static WorkspaceProfile conversationsOnly(int conversations) {

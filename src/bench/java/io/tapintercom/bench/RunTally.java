@@ -2,6 +2,9 @@ package io.tapintercom.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,10 +173,7 @@ final class RunTally {
             int end = offset + length;
             int i = offset;
             while (i < end) {
-                int newline = i;
-                while (newline < end && bytes[newline] != '\n') {
-                    newline++;
-                }
+                int newline = nextNewline(bytes, i, end);
                 int take = Math.min(newline - i, HEAD - kept);
                 if (take > 0) {
                     System.arraycopy(bytes, i, head, kept, take);
@@ -187,6 +187,30 @@ final class RunTally {
                 i = newline + 1;
             }
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = '\n' * ONES;
+
+    /**
+     * The index of the first newline in {@code bytes[from, end)}, or {@code end}: eight bytes at a time, as the
+     * output of a sync is some 1.6 GB and this scan runs on the tap's writing thread, charged to the tap.
+     */
+    static int nextNewline(byte[] bytes, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i) ^ NEWLINES; // a zero byte where there was a newline
+            long found = (x - ONES) & ~x & HIGHS; // the lowest flagged byte is the first zero (higher ones may be false)
+            if (found != 0) {
+                return i + Long.numberOfTrailingZeros(found) / Byte.SIZE;
+            }
+        }
+        while (i < end && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     /** An OutputStream cut into lines, each handed over without building strings for the ones not wanted. */

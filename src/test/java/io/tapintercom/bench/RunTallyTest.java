@@ -41,6 +41,54 @@ class RunTallyTest {
         assertEquals(-1, RunTally.numberField(line, "value"));
     }
 
+    @Test
+    void findsTheFirstNewlineAsAByteByByteScanWould() {
+        java.util.Random random = new java.util.Random(13);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                // Newlines, bytes just around them, and non-ASCII (negative) bytes, where the arithmetic could slip.
+                bytes[i] = (byte) switch (random.nextInt(5)) {
+                    case 0 -> '\n';
+                    case 1 -> '\n' + random.nextInt(3) - 1;
+                    case 2 -> 0x80 + random.nextInt(128);
+                    default -> random.nextInt(256);
+                };
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1);
+            int end = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < end && bytes[expected] != '\n') {
+                expected++;
+            }
+            assertEquals(expected, RunTally.nextNewline(bytes, from, end), java.util.Arrays.toString(bytes) + " " + from + ".." + end);
+        }
+    }
+
+    @Test
+    void countsRecordsPerStreamWhateverTheWritesLineUpWith() throws Exception {
+        StringBuilder output = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            String stream = i % 3 == 0 ? "contacts" : "conversation_parts";
+            output.append("{\"type\":\"RECORD\",\"stream\":\"").append(stream).append("\",\"record\":{\"id\":\"")
+                    .append("x".repeat(i % 400)).append("\"}}\n");
+            output.append("{\"type\":\"STATE\",\"value\":{}}\n");
+        }
+        byte[] bytes = output.toString().getBytes(StandardCharsets.UTF_8);
+        RunTally tally = new RunTally();
+        java.io.OutputStream stdout = tally.stdout();
+        java.util.Random random = new java.util.Random(5);
+        for (int at = 0; at < bytes.length; ) {
+            int length = Math.min(bytes.length - at, random.nextInt(700));
+            stdout.write(bytes, at, length);
+            at += length;
+        }
+
+        assertEquals(100, tally.streams.get("contacts").records);
+        assertEquals(200, tally.streams.get("conversation_parts").records);
+        assertEquals(bytes.length, tally.bytes);
+    }
+
     private static Map<String, Object> tags(String endpoint, Integer status, String outcome) {
         Map<String, Object> tags = new LinkedHashMap<>();
         tags.put("endpoint", endpoint);
