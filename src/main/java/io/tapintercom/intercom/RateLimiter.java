@@ -141,10 +141,11 @@ public final class RateLimiter {
             boolean bookedBlind = remaining == UNKNOWN;
             aboutThisWindow = learn(headerLimit, headerRemaining, reset);
             if (bookedBlind && remaining != UNKNOWN) {
-                // The requests booked after this one were sent before any budget was known, and the count Intercom
-                // gave may not hold them yet: take them all from it. At worst a few of the window's requests go
-                // unspent; trusting the count spent one request too many in the first window of some syncs (a 429).
-                remaining = Math.max(0, remaining - (booked - booking));
+                // Every other request booked so far was sent before any budget was known, and the count Intercom gave
+                // may not hold it yet: those booked after this one, and those booked before it but overtaken on the
+                // way. Take them all from it. At worst the first window leaves that many requests unspent; trusting
+                // the count, or taking only those booked after, spent one or two too many in it (429s).
+                remaining = Math.max(0, remaining - Math.max(0, booked - 1));
             }
             if (booking <= lastBookingBeforeRollover && reset > rolledOverFrom && reset == resetAtMillis && remaining > 0) {
                 remaining--; // booked in the window before, counted in this one
