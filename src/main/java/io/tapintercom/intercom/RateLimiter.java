@@ -135,8 +135,9 @@ public final class RateLimiter {
         Long headerLimit = number(reply.header("X-RateLimit-Limit"));
         Long headerRemaining = number(reply.header("X-RateLimit-Remaining"));
         Long headerReset = number(reply.header("X-RateLimit-Reset"));
+        boolean usableHeaders = headerRemaining != null && headerReset != null;
         boolean aboutThisWindow = false;
-        if (headerRemaining != null && headerReset != null) {
+        if (usableHeaders) {
             long reset = plausible(headerReset);
             boolean bookedBlind = remaining == UNKNOWN;
             aboutThisWindow = learn(headerLimit, headerRemaining, reset);
@@ -154,7 +155,7 @@ public final class RateLimiter {
         if (reply.status() == 429) {
             if (aboutThisWindow) {
                 remaining = 0; // whatever its count said, this window is spent
-            } else if (headerRemaining == null || headerReset == null) {
+            } else if (!usableHeaders) {
                 // No usable count or end: stop for a whole window, the longest Intercom's default windows last.
                 remaining = 0;
                 resetAtMillis = clock.millis() + 10_000;

@@ -114,43 +114,21 @@ final class Conformer {
                 items.write(item, g, context);
             }
             g.writeEndArray();
-        } else if (!writtenAsIs(value, g) && !writtenAsDateTime(value, g)) {
+        } else if (unchangedByConform(value)) {
+            RecordEncoder.writeTree(value, g);
+        } else if (!writtenAsDateTime(value, g)) {
             RecordEncoder.writeTree(conform(value, context), g);
         }
     }
 
-    /**
-     * A scalar that conform would return unchanged, written at once: most of a record's values. False, with
-     * nothing written, for any other.
-     */
-    private boolean writtenAsIs(JsonNode value, JsonGenerator g) throws IOException {
+    /** Whether conform would return this scalar unchanged (most of a record's values), worked out without it. */
+    private boolean unchangedByConform(JsonNode value) {
         switch (value.getNodeType()) {
-            case STRING:
-                if (textAsIs) {
-                    g.writeString(value.textValue());
-                    return true;
-                }
-                return false;
-            case NUMBER:
-                if (wholeNumberAsIs && value.isIntegralNumber() && value.canConvertToLong()) {
-                    g.writeNumber(value.longValue());
-                    return true;
-                }
-                return false;
-            case BOOLEAN:
-                if (booleanAsIs) {
-                    g.writeBoolean(value.booleanValue());
-                    return true;
-                }
-                return false;
-            case NULL:
-                if (nullAsIs) {
-                    g.writeNull();
-                    return true;
-                }
-                return false;
-            default:
-                return false;
+            case STRING: return textAsIs;
+            case NUMBER: return wholeNumberAsIs && value.isIntegralNumber() && value.canConvertToLong();
+            case BOOLEAN: return booleanAsIs;
+            case NULL: return nullAsIs;
+            default: return false;
         }
     }
 
@@ -163,7 +141,7 @@ final class Conformer {
             return false;
         }
         long epoch = value.longValue();
-        if (epoch > MAX_EPOCH_LONG || epoch < -MAX_EPOCH_LONG) {
+        if (!withinEpochRange(epoch)) {
             return false;
         }
         byte[] text = DateTimes.ascii(DateTimes.fromEpoch(epoch));
@@ -260,7 +238,7 @@ final class Conformer {
      */
     private JsonNode conformWholeNumber(JsonNode value, long number, Context context) {
         if (types.dateTime()) {
-            if (number > MAX_EPOCH_LONG || number < -MAX_EPOCH_LONG) {
+            if (!withinEpochRange(number)) {
                 return null;
             }
             java.time.Instant instant = DateTimes.fromEpoch(number);
@@ -319,6 +297,11 @@ final class Conformer {
         context.issues().misfit(context.stream(), path, context.recordId().get(), found,
                 types.describe() + (types.dateTime() ? " (date-time)" : ""));
         return value;
+    }
+
+    /** At most the last millisecond of the year 9999 in epoch milliseconds, either side of zero; beyond it the general path decides. */
+    private static boolean withinEpochRange(long epoch) {
+        return epoch <= MAX_EPOCH_LONG && epoch >= -MAX_EPOCH_LONG;
     }
 
     private static boolean isIntegral(BigDecimal number) {
