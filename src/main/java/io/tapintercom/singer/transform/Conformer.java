@@ -299,7 +299,10 @@ final class Conformer {
         return value;
     }
 
-    /** At most the last millisecond of the year 9999 in epoch milliseconds, either side of zero; beyond it the general path decides. */
+    /**
+     * At most the last millisecond of the year 9999 in epoch milliseconds, either side of zero; beyond it the general
+     * path decides.
+     */
     private static boolean withinEpochRange(long epoch) {
         return epoch <= MAX_EPOCH_LONG && epoch >= -MAX_EPOCH_LONG;
     }
